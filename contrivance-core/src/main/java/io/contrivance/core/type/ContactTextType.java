@@ -1,0 +1,144 @@
+package io.contrivance.core.type;
+
+import java.net.IDN;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Text with a shape: email addresses, web addresses and phone numbers. Values are text, checked and
+ * lightly normalized (the domain of an email in lower case, a scheme added to a bare web address).
+ */
+final class ContactTextType extends BaseType {
+
+  enum Shape {
+    EMAIL("email", ErrorCodes.INVALID_EMAIL),
+    URL("url", ErrorCodes.INVALID_URL),
+    PHONE("phone", ErrorCodes.INVALID_PHONE);
+
+    final String id;
+    final String code;
+
+    Shape(String id, String code) {
+      this.id = id;
+      this.code = code;
+    }
+  }
+
+  private static final int MAX_EMAIL = 254;
+  private static final int MAX_URL = 2_000;
+  private static final Pattern EMAIL_LOCAL = Pattern.compile("[^\\s@\"(),:;<>\\[\\\\\\]]{1,64}");
+  private static final Pattern DOMAIN_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
+  private static final Pattern PHONE =
+      Pattern.compile("\\+?[0-9 ().\\-/]{4,30}(?: ?(?:x|ext\\.?|extension) ?[0-9]{1,6})?", Pattern.CASE_INSENSITIVE);
+
+  private final Shape shape;
+
+  ContactTextType(Shape shape) {
+    super(shape.id, ValueKind.TEXT);
+    this.shape = shape;
+  }
+
+  @Override
+  ParseResult parseNonBlank(String text, TextFormat format) {
+    return switch (shape) {
+      case EMAIL -> email(text);
+      case URL -> url(text);
+      case PHONE -> phone(text);
+    };
+  }
+
+  @Override
+  String formatNonBlank(CellValue value, TextFormat format) {
+    return ((CellValue.Text) value).value();
+  }
+
+  @Override
+  ParseResult acceptNonBlank(CellValue value) {
+    if (value instanceof CellValue.Text text) {
+      return parse(text.value(), TextFormat.ISO);
+    }
+    return wrongKind(value);
+  }
+
+  private ParseResult email(String text) {
+    String s = text.regionMatches(true, 0, "mailto:", 0, 7) ? text.substring(7).strip() : text;
+    int at = s.lastIndexOf('@');
+    if (s.length() > MAX_EMAIL || at <= 0 || at == s.length() - 1) {
+      return invalid(text, "is not an email address");
+    }
+    String local = s.substring(0, at);
+    if (!EMAIL_LOCAL.matcher(local).matches() || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+      return invalid(text, "is not an email address");
+    }
+    String domain = asciiDomain(s.substring(at + 1));
+    if (domain == null || !domain.contains(".")) {
+      return invalid(text, "is not an email address: the part after @ must be a domain such as example.com");
+    }
+    return ParseResult.valid(new CellValue.Text(local + "@" + s.substring(at + 1).toLowerCase(Locale.ROOT)));
+  }
+
+  private ParseResult url(String text) {
+    if (text.length() > MAX_URL || text.chars().anyMatch(Character::isWhitespace)) {
+      return invalid(text, "is not a web address");
+    }
+    String s = text;
+    if (!s.contains("://")) {
+      s = "https://" + s;
+    }
+    try {
+      URI uri = new URI(s);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        return invalid(text, "is not a web address: only http and https links are allowed");
+      }
+      String authority = uri.getRawAuthority();
+      if (authority == null) {
+        return invalid(text, "is not a web address");
+      }
+      String host = authority.replaceFirst("^[^@]*@", "").replaceFirst(":\\d{1,5}$", "");
+      if (!host.equalsIgnoreCase("localhost") && (asciiDomain(host) == null || !host.contains("."))) {
+        return invalid(text, "is not a web address: '" + NumberText.shorten(host) + "' is not a host name");
+      }
+    } catch (URISyntaxException e) {
+      return invalid(text, "is not a web address");
+    }
+    return ParseResult.valid(new CellValue.Text(s));
+  }
+
+  private ParseResult phone(String text) {
+    if (!PHONE.matcher(text).matches()) {
+      return invalid(text, "is not a phone number");
+    }
+    String main = text.split("(?i) ?(x|ext\\.?|extension) ?(?=[0-9])", 2)[0];
+    long digits = main.chars().filter(c -> c >= '0' && c <= '9').count();
+    if (digits < 3 || digits > 15) {
+      return invalid(text, "is not a phone number: it must have between 3 and 15 digits");
+    }
+    return ParseResult.valid(new CellValue.Text(text.replaceAll("\\s+", " ")));
+  }
+
+  /** The domain in ASCII (international names converted), or null if it is not a valid domain. */
+  private static String asciiDomain(String domain) {
+    String ascii;
+    try {
+      ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (ascii.isEmpty() || ascii.length() > 253) {
+      return null;
+    }
+    for (String label : ascii.split("\\.", -1)) {
+      if (!DOMAIN_LABEL.matcher(label).matches()) {
+        return null;
+      }
+    }
+    return ascii;
+  }
+
+  private ParseResult invalid(String text, String why) {
+    return ParseResult.invalid(shape.code, "'" + NumberText.shorten(text) + "' " + why);
+  }
+}

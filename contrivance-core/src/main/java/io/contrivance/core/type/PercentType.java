@@ -1,0 +1,43 @@
+package io.contrivance.core.type;
+
+/**
+ * Percentages. Text is read in points, with or without a percent sign: {@code 50}, {@code 50%} and
+ * {@code 50 %} are all fifty percent, as in a spreadsheet cell formatted as percent.
+ */
+final class PercentType extends BaseType {
+
+  PercentType() {
+    super("percent", ValueKind.PERCENT);
+  }
+
+  @Override
+  ParseResult parseNonBlank(String text, TextFormat format) {
+    String number = text;
+    if (number.endsWith("%") || number.endsWith("\u066A")) {
+      number = number.substring(0, number.length() - 1);
+    }
+    NumberText.Outcome outcome = NumberText.parse(number, format);
+    if (!outcome.ok()) {
+      return ParseResult.invalid(
+          outcome.code(),
+          outcome.code().equals(ErrorCodes.TYPE_MISMATCH)
+              ? "'" + NumberText.shorten(text) + "' is not a percentage"
+              : outcome.error());
+    }
+    return ParseResult.valid(new CellValue.Percent(outcome.number().movePointLeft(2)));
+  }
+
+  @Override
+  String formatNonBlank(CellValue value, TextFormat format) {
+    return NumberText.format(((CellValue.Percent) value).points(), 0, format) + "%";
+  }
+
+  @Override
+  ParseResult acceptNonBlank(CellValue value) {
+    if (value instanceof CellValue.Percent percent) {
+      NumberText.Outcome outcome = NumberText.withinLimits(percent.points(), percent.points().toPlainString() + "%");
+      return outcome.ok() ? ParseResult.valid(percent) : ParseResult.invalid(outcome.code(), outcome.error());
+    }
+    return wrongKind(value);
+  }
+}
