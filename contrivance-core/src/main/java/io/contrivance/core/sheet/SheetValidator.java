@@ -89,8 +89,12 @@ public final class SheetValidator {
     return new ValidationReport(count, out);
   }
 
-  /** The key under which a value counts as a duplicate of another: text ignores case, moments ignore zones. */
-  static Object uniqueKey(CellValue value) {
+  /**
+   * The key under which two values count as duplicates for {@link Rule.Unique}: equal keys, equal
+   * values. Text compares without regard to case (in the root locale), moments by instant whatever
+   * their zone, everything else by value. Stores that check uniqueness themselves must agree.
+   */
+  public static Object uniqueKey(CellValue value) {
     if (value instanceof CellValue.Text text) {
       return text.value().toLowerCase(Locale.ROOT);
     }

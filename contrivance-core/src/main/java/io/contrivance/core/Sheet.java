@@ -1,0 +1,627 @@
+package io.contrivance.core;
+
+import io.contrivance.core.sheet.Column;
+import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.Row;
+import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.Rule;
+import io.contrivance.core.sheet.SheetId;
+import io.contrivance.core.sheet.SheetSchema;
+import io.contrivance.core.sheet.SheetValidator;
+import io.contrivance.core.sheet.TypeChange;
+import io.contrivance.core.sheet.ValidationReport;
+import io.contrivance.core.sheet.Violation;
+import io.contrivance.core.store.SheetStore;
+import io.contrivance.core.store.StaleRevisionException;
+import io.contrivance.core.type.CellValue;
+import io.contrivance.core.type.ColumnType;
+import io.contrivance.core.type.ErrorCodes;
+import io.contrivance.core.type.InvalidDefinitionException;
+import io.contrivance.core.type.ParseResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One sheet of a {@link Workbook}: read its schema and rows, edit them, validate, and listen to
+ * changes. A handle: it holds no rows itself, so it always sees the store's current state.
+ *
+ * <p><b>Edits of data</b> ({@code addRow}, {@code updateRow}, {@code setCell}, …) parse text with
+ * each column's type in the sheet's {@link io.contrivance.core.type.TextFormat}, validate the
+ * result against every rule (uniqueness included) and are applied entirely or not at all. They never
+ * throw on bad data: they return {@link EditResult.Rejected} with every violation. Updating a row
+ * that already breaks a rule (say, a rule added later) is allowed as long as the update adds no new
+ * violation, so that people can fix rows one cell at a time.
+ *
+ * <p><b>Edits of the schema</b> ({@code addColumn}, {@code renameColumn}, …) throw {@link
+ * InvalidDefinitionException} for definitions that cannot work; they do not validate existing rows
+ * against new rules (call {@link #validate()} for that).
+ *
+ * <p>Thread-safe. Listeners are called on the editing thread, after the change is stored, in
+ * revision order; an exception thrown by a listener is logged and does not undo the edit.
+ */
+public final class Sheet {
+
+  /** Space between the positions of rows added at the end, so that moves rarely renumber. */
+  static final long POSITION_GAP = 1L << 16;
+  /** Most rows one batch may add. */
+  public static final int MAX_BATCH = 10_000;
+
+  private static final int MAX_ATTEMPTS = 5;
+  private static final System.Logger LOG = System.getLogger(Sheet.class.getName());
+
+  private final Workbook workbook;
+  private final SheetId id;
+
+  Sheet(Workbook workbook, SheetId id) {
+    this.workbook = workbook;
+    this.id = id;
+  }
+
+  /** Stops a listener. */
+  @FunctionalInterface
+  public interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  public SheetId id() {
+    return id;
+  }
+
+  /**
+   * The sheet's current schema.
+   *
+   * @throws IllegalStateException if the sheet was deleted
+   */
+  public SheetSchema schema() {
+    return store().schema(id).orElseThrow(() -> new IllegalStateException("sheet " + id + " was deleted"));
+  }
+
+  /** The sheet's revision: one more with every change. */
+  public long revision() {
+    return store().revision(id);
+  }
+
+  public long rowCount() {
+    return store().rowCount(id);
+  }
+
+  /** Every row, in order. */
+  public List<Row> rows() {
+    return store().rows(id);
+  }
+
+  /** Up to {@code limit} rows after a position, in order: pass the last position of one window to get the next. */
+  public List<Row> rows(long afterPosition, int limit) {
+    return store().rows(id, afterPosition, limit);
+  }
+
+  public Optional<Row> row(RowId row) {
+    return store().row(id, row);
+  }
+
+  /** Checks every row against the current schema, uniqueness included. */
+  public ValidationReport validate() {
+    return workbook.validator(schema()).validate(rows());
+  }
+
+  /** Calls the listener with every change from now on, until the subscription is closed. */
+  public Subscription onChange(Consumer<SheetEvent> listener) {
+    Objects.requireNonNull(listener, "listener");
+    List<Consumer<SheetEvent>> list = workbook.listeners(id);
+    list.add(listener);
+    return () -> list.remove(listener);
+  }
+
+  // ---------------------------------------------------------------- rows
+
+  /**
+   * Adds a row at the end from text keyed by column id or name ({@code "Deal Value" -> "$1,200"}).
+   * Columns not given are blank.
+   */
+  public EditResult<Row> addRow(Map<String, String> text) {
+    EditResult<List<Row>> result = addRows(List.of(text));
+    return single(result);
+  }
+
+  /** Adds rows at the end, all or none; at most {@link #MAX_BATCH}. */
+  public EditResult<List<Row>> addRows(List<Map<String, String>> texts) {
+    Objects.requireNonNull(texts, "texts");
+    return addParsed(texts.size(), (schema, rowId, index, out) -> parseText(schema, rowId, texts.get(index), out));
+  }
+
+  /** Adds a row at the end from typed values. */
+  public EditResult<Row> addRowValues(Map<ColumnId, CellValue> values) {
+    Objects.requireNonNull(values, "values");
+    return single(addParsed(1, (schema, rowId, index, out) -> acceptValues(schema, rowId, values, out)));
+  }
+
+  /** Sets one cell from text. */
+  public EditResult<Row> setCell(RowId row, ColumnId column, String text) {
+    return updateRow(row, Map.of(column.value(), text), OptionalLong.empty());
+  }
+
+  /** Sets cells of a row from text keyed by column id or name, whatever the row's version. */
+  public EditResult<Row> updateRow(RowId row, Map<String, String> text) {
+    return updateRow(row, text, OptionalLong.empty());
+  }
+
+  /**
+   * Sets cells of a row from text keyed by column id or name. With an expected version, the update
+   * is refused with {@link EditResult.Conflict} if the row has changed since.
+   */
+  public EditResult<Row> updateRow(RowId row, Map<String, String> text, OptionalLong expectedVersion) {
+    Objects.requireNonNull(text, "text");
+    return update(row, expectedVersion, (schema, out) -> parseText(schema, row, text, out));
+  }
+
+  /** Sets cells of a row from typed values ({@link CellValue#BLANK} clears a cell). */
+  public EditResult<Row> updateRowValues(RowId row, Map<ColumnId, CellValue> values, OptionalLong expectedVersion) {
+    Objects.requireNonNull(values, "values");
+    return update(row, expectedVersion, (schema, out) -> acceptValues(schema, row, values, out));
+  }
+
+  /** Deletes a row. */
+  public EditResult<Row> deleteRow(RowId row) {
+    Objects.requireNonNull(row, "row");
+    return write(
+        state -> {
+          Optional<Row> existing = store().row(id, row);
+          if (existing.isEmpty()) {
+            return Change.refused(new EditResult.NotFound<>(row));
+          }
+          return Change.rows(
+              List.of(), List.of(row), existing.get(), (rev, at) -> new SheetEvent.RowsDeleted(id, rev, at, List.of(existing.get())));
+        });
+  }
+
+  /** Moves a row so that it ends at the given index of the sheet's order (clamped to the rows there are). */
+  public EditResult<Row> moveRow(RowId row, int toIndex) {
+    Objects.requireNonNull(row, "row");
+    return write(
+        state -> {
+          List<Row> rows = new ArrayList<>(store().rows(id));
+          int from = indexOf(rows, row);
+          if (from < 0) {
+            return Change.refused(new EditResult.NotFound<>(row));
+          }
+          Row moving = rows.remove(from);
+          int to = Math.max(0, Math.min(toIndex, rows.size()));
+          OptionalLong between = between(to == 0 ? null : rows.get(to - 1), to == rows.size() ? null : rows.get(to));
+          List<Row> upserts = new ArrayList<>();
+          Row moved;
+          if (between.isPresent()) {
+            moved = moving.atPosition(between.getAsLong());
+            upserts.add(moved);
+          } else {
+            rows.add(to, moving);
+            moved = null;
+            for (int i = 0; i < rows.size(); i++) {
+              Row renumbered = rows.get(i).atPosition((i + 1) * POSITION_GAP);
+              upserts.add(renumbered);
+              if (renumbered.id().equals(row)) {
+                moved = renumbered;
+              }
+            }
+          }
+          Row result = moved;
+          return Change.rows(upserts, List.of(), result, (rev, at) -> new SheetEvent.RowMoved(id, rev, at, moving, result));
+        });
+  }
+
+  // ---------------------------------------------------------------- columns
+
+  /** Adds a column at the end. */
+  public Column addColumn(Column column) {
+    Objects.requireNonNull(column, "column");
+    return schemaChange(
+        schema -> {
+          var columns = new ArrayList<>(schema.columns());
+          columns.add(column);
+          return schema.withColumns(columns);
+        },
+        column);
+  }
+
+  /** Renames a column; names stay unique regardless of case. */
+  public Column renameColumn(ColumnId column, String name) {
+    Column renamed = existingColumn(schema(), column).withName(name);
+    return schemaChange(schema -> schema.withColumn(existingColumn(schema, column).withName(name)), renamed);
+  }
+
+  /** Replaces a column's name, required flag, rules and display options; its id and type stay. */
+  public Column updateColumn(Column changed) {
+    Objects.requireNonNull(changed, "changed");
+    return schemaChange(
+        schema -> {
+          Column current = existingColumn(schema, changed.id());
+          if (!current.type().equals(changed.type())) {
+            throw new InvalidDefinitionException("change the type of " + current.name() + " with changeColumnType, which converts the cells");
+          }
+          return schema.withColumn(changed);
+        },
+        changed);
+  }
+
+  /** Moves a column to the given index (clamped). */
+  public void moveColumn(ColumnId column, int toIndex) {
+    schemaChange(
+        schema -> {
+          var columns = new ArrayList<>(schema.columns());
+          Column moving = existingColumn(schema, column);
+          columns.remove(moving);
+          columns.add(Math.max(0, Math.min(toIndex, columns.size())), moving);
+          return schema.withColumns(columns);
+        },
+        null);
+  }
+
+  /**
+   * Deletes a column and its cells.
+   *
+   * @throws InvalidDefinitionException if rules of other columns test it
+   */
+  public void deleteColumn(ColumnId column) {
+    write(
+        state -> {
+          SheetSchema schema = state.schema();
+          Column doomed = existingColumn(schema, column);
+          var dependents = new ArrayList<String>();
+          for (Column other : schema.columns()) {
+            for (Rule rule : other.rules()) {
+              if (rule instanceof Rule.RequiredWhen when && when.condition().column().equals(column)) {
+                dependents.add(other.name() + " has a rule that tests " + doomed.name());
+              }
+            }
+          }
+          if (!dependents.isEmpty()) {
+            throw new InvalidDefinitionException(dependents);
+          }
+          var columns = new ArrayList<>(schema.columns());
+          columns.remove(doomed);
+          SheetSchema after = schema.withColumns(columns);
+          var rewritten = new ArrayList<Row>();
+          for (Row row : store().rows(id)) {
+            if (!row.cell(column).isBlank()) {
+              rewritten.add(row.with(column, CellValue.BLANK).nextVersion());
+            }
+          }
+          return Change.schema(after, rewritten, null, (rev, at) -> new SheetEvent.SchemaChanged(id, rev, at, schema, after, rewritten));
+        });
+  }
+
+  /** What changing a column's type would do to the rows, without changing anything. */
+  public TypeChange previewTypeChange(ColumnId column, ColumnType to) {
+    SheetSchema schema = schema();
+    return TypeChangePlan.of(existingColumn(schema, column), to, rows(), schema.format()).report();
+  }
+
+  /**
+   * Changes a column's type, converting every cell that can be converted. With {@link
+   * TypeChange.Policy#REJECT_IF_LOSSY} nothing changes if any cell cannot be converted; with {@link
+   * TypeChange.Policy#CLEAR_UNCONVERTIBLE} those cells are cleared. Either way the report lists every
+   * such cell with its old text, and the rules dropped because they do not fit the new type.
+   */
+  public TypeChange changeColumnType(ColumnId column, ColumnType to, TypeChange.Policy policy) {
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(policy, "policy");
+    EditResult<TypeChange> result =
+        write(
+            state -> {
+              SheetSchema schema = state.schema();
+              TypeChangePlan plan = TypeChangePlan.of(existingColumn(schema, column), to, store().rows(id), schema.format());
+              if (!plan.report().isLossless() && policy == TypeChange.Policy.REJECT_IF_LOSSY) {
+                return Change.refused(new EditResult.Applied<>(plan.report(), state.revision()));
+              }
+              SheetSchema after = schema.withColumn(plan.column());
+              return Change.schema(
+                  after,
+                  plan.changedRows(),
+                  plan.appliedReport(),
+                  (rev, at) -> new SheetEvent.SchemaChanged(id, rev, at, schema, after, plan.changedRows()));
+            });
+    return result.value();
+  }
+
+  /** Renames the sheet and replaces its description. */
+  public SheetSchema describe(String name, String description) {
+    return write(state -> {
+          SheetSchema after = state.schema().withName(name).withDescription(description);
+          return Change.schema(after, List.of(), after, (rev, at) -> new SheetEvent.SchemaChanged(id, rev, at, state.schema(), after, List.of()));
+        })
+        .value();
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  /** Reads one row's input into values, adding violations for what cannot be read. */
+  @FunctionalInterface
+  private interface Reader {
+    Map<ColumnId, CellValue> read(SheetSchema schema, RowId row, int index, List<Violation> out);
+  }
+
+  @FunctionalInterface
+  private interface UpdateReader {
+    Map<ColumnId, CellValue> read(SheetSchema schema, List<Violation> out);
+  }
+
+  private EditResult<List<Row>> addParsed(int count, Reader reader) {
+    if (count == 0) {
+      return new EditResult.Applied<>(List.of(), revision());
+    }
+    if (count > MAX_BATCH) {
+      throw new IllegalArgumentException("a batch can add at most " + MAX_BATCH + " rows, got " + count);
+    }
+    return write(
+        state -> {
+          SheetSchema schema = state.schema();
+          SheetValidator validator = workbook.validator(schema);
+          var violations = new ArrayList<Violation>();
+          var rows = new ArrayList<Row>(count);
+          long position = store().maxPosition(id);
+          position = position == Long.MIN_VALUE ? 0 : position;
+          for (int i = 0; i < count; i++) {
+            RowId rowId = RowId.of(workbook.ids().next());
+            Map<ColumnId, CellValue> values = reader.read(schema, rowId, i, violations);
+            position += POSITION_GAP;
+            Row row = Row.of(rowId, position, values);
+            violations.addAll(validator.validateRow(row));
+            rows.add(row);
+          }
+          uniqueness(schema, rows, null, violations);
+          if (!violations.isEmpty()) {
+            return Change.refused(new EditResult.Rejected<>(violations));
+          }
+          return Change.rows(rows, List.of(), List.copyOf(rows), (rev, at) -> new SheetEvent.RowsAdded(id, rev, at, rows));
+        });
+  }
+
+  private EditResult<Row> update(RowId rowId, OptionalLong expectedVersion, UpdateReader reader) {
+    Objects.requireNonNull(rowId, "row");
+    Objects.requireNonNull(expectedVersion, "expectedVersion");
+    return write(
+        state -> {
+          Optional<Row> existing = store().row(id, rowId);
+          if (existing.isEmpty()) {
+            return Change.refused(new EditResult.NotFound<>(rowId));
+          }
+          Row before = existing.get();
+          if (expectedVersion.isPresent() && expectedVersion.getAsLong() != before.version()) {
+            return Change.refused(new EditResult.Conflict<>(before));
+          }
+          SheetSchema schema = state.schema();
+          var violations = new ArrayList<Violation>();
+          Map<ColumnId, CellValue> changes = reader.read(schema, violations);
+          Row after = before.withCells(changes);
+          if (violations.isEmpty() && after.cells().equals(before.cells())) {
+            return Change.refused(new EditResult.Applied<>(before, state.revision()));
+          }
+          SheetValidator validator = workbook.validator(schema);
+          List<Violation> previous = validator.validateRow(before);
+          for (Violation v : validator.validateRow(after)) {
+            if (changes.containsKey(v.column()) || !sameProblem(previous, v)) {
+              violations.add(v);
+            }
+          }
+          uniqueness(schema, List.of(after), changes.keySet(), violations);
+          if (!violations.isEmpty()) {
+            return Change.refused(new EditResult.Rejected<>(violations));
+          }
+          Row stored = after.nextVersion();
+          return Change.rows(List.of(stored), List.of(), stored, (rev, at) -> new SheetEvent.RowUpdated(id, rev, at, before, stored));
+        });
+  }
+
+  private static boolean sameProblem(List<Violation> previous, Violation v) {
+    for (Violation p : previous) {
+      if (p.column().equals(v.column()) && p.code().equals(v.code())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Adds a violation for every unique-column value that another row (stored or in the batch) holds. */
+  private void uniqueness(SheetSchema schema, List<Row> rows, Set<ColumnId> onlyColumns, List<Violation> out) {
+    for (Column column : schema.columns()) {
+      if (!column.rules().contains(Rule.unique()) || (onlyColumns != null && !onlyColumns.contains(column.id()))) {
+        continue;
+      }
+      Map<Object, RowId> inBatch = new HashMap<>();
+      for (Row row : rows) {
+        CellValue value = row.cell(column.id());
+        if (value.isBlank()) {
+          continue;
+        }
+        RowId other = inBatch.putIfAbsent(SheetValidator.uniqueKey(value), row.id());
+        if (other == null) {
+          other = store().findDuplicate(id, column.id(), value, row.id()).orElse(null);
+        }
+        if (other != null) {
+          out.add(
+              new Violation(
+                  row.id(),
+                  column.id(),
+                  ErrorCodes.UNIQUE,
+                  column.name() + " must be unique: '" + column.type().format(value, schema.format()) + "' is already in row " + other));
+        }
+      }
+    }
+  }
+
+  private static Map<ColumnId, CellValue> parseText(SheetSchema schema, RowId row, Map<String, String> text, List<Violation> out) {
+    var values = new LinkedHashMap<ColumnId, CellValue>();
+    for (Map.Entry<String, String> entry : text.entrySet()) {
+      String key = Objects.requireNonNull(entry.getKey(), "column key");
+      Optional<Column> column = schema.resolve(key);
+      if (column.isEmpty()) {
+        out.add(new Violation(row, safeColumnId(key), ErrorCodes.UNKNOWN_COLUMN, "the sheet has no column '" + key + "'"));
+        continue;
+      }
+      String input = entry.getValue() == null ? "" : entry.getValue();
+      ParseResult parsed = column.get().type().parse(input, schema.format());
+      if (parsed instanceof ParseResult.Invalid invalid) {
+        out.add(new Violation(row, column.get().id(), invalid.code(), column.get().name() + ": " + invalid.message()));
+      } else {
+        values.put(column.get().id(), ((ParseResult.Valid) parsed).value());
+      }
+    }
+    return values;
+  }
+
+  private static Map<ColumnId, CellValue> acceptValues(SheetSchema schema, RowId row, Map<ColumnId, CellValue> given, List<Violation> out) {
+    var values = new LinkedHashMap<ColumnId, CellValue>();
+    for (Map.Entry<ColumnId, CellValue> entry : given.entrySet()) {
+      Optional<Column> column = schema.column(entry.getKey());
+      if (column.isEmpty()) {
+        out.add(new Violation(row, entry.getKey(), ErrorCodes.UNKNOWN_COLUMN, "the sheet has no column '" + entry.getKey() + "'"));
+        continue;
+      }
+      ParseResult accepted = column.get().type().accept(Objects.requireNonNull(entry.getValue(), "value"));
+      if (accepted instanceof ParseResult.Invalid invalid) {
+        out.add(new Violation(row, column.get().id(), invalid.code(), column.get().name() + ": " + invalid.message()));
+      } else {
+        values.put(column.get().id(), ((ParseResult.Valid) accepted).value());
+      }
+    }
+    return values;
+  }
+
+  /** A column id for reporting an unknown key, even one that is not a valid id. */
+  private static ColumnId safeColumnId(String key) {
+    String cleaned = key.strip().replaceAll("\\p{Cntrl}", "");
+    if (cleaned.length() > 128) {
+      cleaned = cleaned.substring(0, 128).strip();
+    }
+    return ColumnId.of(cleaned.isEmpty() ? "?" : cleaned);
+  }
+
+  private static Column existingColumn(SheetSchema schema, ColumnId column) {
+    return schema.column(column).orElseThrow(() -> new InvalidDefinitionException("the sheet has no column '" + column + "'"));
+  }
+
+  private static int indexOf(List<Row> rows, RowId row) {
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i).id().equals(row)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A position strictly between two rows (null: no row on that side), or empty if there is no room. */
+  private static OptionalLong between(Row previous, Row next) {
+    if (previous == null && next == null) {
+      return OptionalLong.of(POSITION_GAP);
+    }
+    if (previous == null) {
+      return next.position() > Long.MIN_VALUE + POSITION_GAP ? OptionalLong.of(next.position() - POSITION_GAP) : OptionalLong.empty();
+    }
+    if (next == null) {
+      return previous.position() < Long.MAX_VALUE - POSITION_GAP ? OptionalLong.of(previous.position() + POSITION_GAP) : OptionalLong.empty();
+    }
+    long gap = next.position() - previous.position();
+    return gap >= 2 ? OptionalLong.of(previous.position() + gap / 2) : OptionalLong.empty();
+  }
+
+  private static <T> EditResult<T> single(EditResult<List<T>> result) {
+    if (result instanceof EditResult.Applied<List<T>> applied) {
+      return new EditResult.Applied<>(applied.result().get(0), applied.revision());
+    }
+    if (result instanceof EditResult.Rejected<List<T>> rejected) {
+      return new EditResult.Rejected<>(rejected.problems());
+    }
+    throw new IllegalStateException("adding rows cannot end in " + result);
+  }
+
+  private <T> T schemaChange(Function<SheetSchema, SheetSchema> change, T result) {
+    return write(
+            state -> {
+              SheetSchema after = change.apply(state.schema());
+              return Change.schema(after, List.of(), result, (rev, at) -> new SheetEvent.SchemaChanged(id, rev, at, state.schema(), after, List.of()));
+            })
+        .value();
+  }
+
+  private record State(SheetSchema schema, long revision) {}
+
+  @FunctionalInterface
+  private interface EventFactory {
+    SheetEvent create(long revision, Instant at);
+  }
+
+  /** What an edit wants to store, or the result it ends with without storing anything. */
+  private record Change<T>(
+      EditResult<T> refusal, Optional<SheetSchema> schema, List<Row> upserts, List<RowId> deletes, T result, EventFactory event) {
+
+    static <T> Change<T> refused(EditResult<T> result) {
+      return new Change<>(result, Optional.empty(), List.of(), List.of(), null, null);
+    }
+
+    static <T> Change<T> rows(List<Row> upserts, List<RowId> deletes, T result, EventFactory event) {
+      return new Change<>(null, Optional.empty(), upserts, deletes, result, event);
+    }
+
+    static <T> Change<T> schema(SheetSchema schema, List<Row> upserts, T result, EventFactory event) {
+      return new Change<>(null, Optional.of(schema), upserts, List.of(), result, event);
+    }
+  }
+
+  /** Runs an edit under the sheet's lock, commits it, retries on a stale revision and publishes its event. */
+  private <T> EditResult<T> write(Function<State, Change<T>> edit) {
+    ReentrantLock lock = workbook.lock(id);
+    lock.lock();
+    try {
+      for (int attempt = 1; ; attempt++) {
+        long revision = store().revision(id);
+        Change<T> change = edit.apply(new State(schema(), revision));
+        if (change.refusal() != null) {
+          return change.refusal();
+        }
+        try {
+          store().commit(id, new SheetStore.Commit(revision, change.schema(), change.upserts(), change.deletes()));
+        } catch (StaleRevisionException e) {
+          if (attempt < MAX_ATTEMPTS) {
+            continue;
+          }
+          throw e;
+        }
+        long next = revision + 1;
+        publish(change.event().create(next, workbook.clock().instant()));
+        return new EditResult.Applied<>(change.result(), next);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void publish(SheetEvent event) {
+    for (Consumer<SheetEvent> listener : workbook.listeners(id)) {
+      try {
+        listener.accept(event);
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "a listener of sheet " + id + " failed on revision " + event.revision(), e);
+      }
+    }
+  }
+
+  private SheetStore store() {
+    return workbook.store();
+  }
+
+  @Override
+  public String toString() {
+    return "Sheet[" + id + "]";
+  }
+}
