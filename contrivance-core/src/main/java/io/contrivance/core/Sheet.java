@@ -373,10 +373,12 @@ public final class Sheet {
           position = position == Long.MIN_VALUE ? 0 : position;
           for (int i = 0; i < count; i++) {
             RowId rowId = RowId.of(workbook.ids().next());
-            Map<ColumnId, CellValue> values = reader.read(schema, rowId, i, violations);
+            var rowViolations = new ArrayList<Violation>(0);
+            Map<ColumnId, CellValue> values = reader.read(schema, rowId, i, rowViolations);
             position += POSITION_GAP;
             Row row = Row.of(rowId, position, values);
-            violations.addAll(validator.validateRow(row));
+            addUnlessUnreadable(validator.validateRow(row), rowViolations);
+            violations.addAll(rowViolations);
             rows.add(row);
           }
           uniqueness(schema, rows, null, violations);
@@ -409,11 +411,13 @@ public final class Sheet {
           }
           SheetValidator validator = workbook.validator(schema);
           List<Violation> previous = validator.validateRow(before);
+          var added = new ArrayList<Violation>();
           for (Violation v : validator.validateRow(after)) {
             if (changes.containsKey(v.column()) || !sameProblem(previous, v)) {
-              violations.add(v);
+              added.add(v);
             }
           }
+          addUnlessUnreadable(added, violations);
           uniqueness(schema, List.of(after), changes.keySet(), violations);
           if (!violations.isEmpty()) {
             return Change.refused(new EditResult.Rejected<>(violations));
@@ -421,6 +425,26 @@ public final class Sheet {
           Row stored = after.nextVersion();
           return Change.rows(List.of(stored), List.of(), stored, (rev, at) -> new SheetEvent.RowUpdated(id, rev, at, before, stored));
         });
+  }
+
+  /**
+   * Adds rule violations of one row, except those of cells whose input could not be read at all
+   * (already in {@code out}): such a cell looks blank to the rules, and "required" on top of "not a
+   * number" would only be noise.
+   */
+  private static void addUnlessUnreadable(List<Violation> found, List<Violation> out) {
+    if (found.isEmpty()) {
+      return;
+    }
+    var unreadable = new java.util.HashSet<ColumnId>();
+    for (Violation v : out) {
+      unreadable.add(v.column());
+    }
+    for (Violation v : found) {
+      if (!unreadable.contains(v.column())) {
+        out.add(v);
+      }
+    }
   }
 
   private static boolean sameProblem(List<Violation> previous, Violation v) {
