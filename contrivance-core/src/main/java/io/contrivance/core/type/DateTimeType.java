@@ -23,7 +23,7 @@ final class DateTimeType extends BaseType {
   private static final Pattern DATE_TIME =
       Pattern.compile(
           "(.{6,40}?)[T ](\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.(\\d{1,9}))?)? ?([AaPp][Mm](?![A-Za-z]))?"
-              + "(?: ?(Z|[+-]\\d{2}:?\\d{2}))?"
+              + "(?: ?(Z(?![A-Za-z])|[+-]\\d{2}:?\\d{2}))?"
               + "(?: ?\\[?([A-Za-z][A-Za-z0-9_+\\-]*(?:/[A-Za-z0-9_+\\-]+){0,2})\\]?)?");
 
   private final ZoneId zone;
