@@ -105,10 +105,16 @@ public final class SheetValidator {
   }
 
   private void validateRow(Row row, List<Violation> out, Uniqueness seen) {
+    int known = 0;
     for (int i = 0; i < checks.length; i++) {
-      checks[i].check(row.id(), row, row.cell(checks[i].id), out, seen == null ? null : seen.forColumn(i));
+      CellValue value = row.cell(checks[i].id);
+      if (!value.isBlank()) {
+        known++;
+      }
+      checks[i].check(row.id(), row, value, out, checks[i].unique && seen != null ? seen.forColumn(i) : null);
     }
-    if (row.cells().size() > 0) {
+    // Cells are never blank, so a row whose cells all belong to known columns has exactly `known` of them.
+    if (row.cells().size() != known) {
       for (ColumnId column : row.cells().keySet()) {
         if (schema.indexOf(column) < 0) {
           out.add(unknownColumn(row.id(), column));

@@ -28,8 +28,6 @@ final class ContactTextType extends BaseType {
 
   private static final int MAX_EMAIL = 254;
   private static final int MAX_URL = 2_000;
-  private static final Pattern EMAIL_LOCAL = Pattern.compile("[^\\s@\"(),:;<>\\[\\\\\\]]{1,64}");
-  private static final Pattern DOMAIN_LABEL = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern PHONE =
       Pattern.compile("\\+?[0-9 ().\\-/]{4,30}(?: ?(?:x|ext\\.?|extension) ?[0-9]{1,6})?", Pattern.CASE_INSENSITIVE);
 
@@ -57,6 +55,9 @@ final class ContactTextType extends BaseType {
   @Override
   ParseResult acceptNonBlank(CellValue value) {
     if (value instanceof CellValue.Text text) {
+      if (shape == Shape.EMAIL && isCanonicalEmail(text.value())) {
+        return ParseResult.valid(value);
+      }
       return parse(text.value(), TextFormat.ISO);
     }
     return wrongKind(value);
@@ -69,7 +70,7 @@ final class ContactTextType extends BaseType {
       return invalid(text, "is not an email address");
     }
     String local = s.substring(0, at);
-    if (!EMAIL_LOCAL.matcher(local).matches() || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+    if (!isLocalPart(local)) {
       return invalid(text, "is not an email address");
     }
     String domain = asciiDomain(s.substring(at + 1));
@@ -119,23 +120,99 @@ final class ContactTextType extends BaseType {
     return ParseResult.valid(new CellValue.Text(text.replaceAll("\\s+", " ")));
   }
 
+  /**
+   * Whether the text is an email address exactly as {@link #email} would store it, checked without
+   * allocating: the common case when validating stored rows.
+   */
+  private static boolean isCanonicalEmail(String s) {
+    int at = s.lastIndexOf('@');
+    if (at <= 0 || at == s.length() - 1 || s.length() > MAX_EMAIL || !isLocalPart(s, 0, at)) {
+      return false;
+    }
+    int labelStart = at + 1;
+    boolean dotted = false;
+    for (int i = labelStart; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == '.') {
+        if (!isLabel(s, labelStart, i)) {
+          return false;
+        }
+        dotted |= i < s.length();
+        labelStart = i + 1;
+      } else if (s.charAt(i) >= 'A' && s.charAt(i) <= 'Z') {
+        return false;
+      }
+    }
+    return dotted && s.length() - at - 1 <= 253;
+  }
+
+  private static boolean isLocalPart(String local) {
+    return isLocalPart(local, 0, local.length());
+  }
+
+  /** 1 to 64 characters, no spaces or specials, dots only between other characters. */
+  private static boolean isLocalPart(String s, int from, int to) {
+    int length = to - from;
+    if (length < 1 || length > 64 || s.charAt(from) == '.' || s.charAt(to - 1) == '.') {
+      return false;
+    }
+    char previous = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (Character.isWhitespace(c) || Character.isISOControl(c) || "@\"(),:;<>[\\]".indexOf(c) >= 0 || (c == '.' && previous == '.')) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
+  }
+
   /** The domain in ASCII (international names converted), or null if it is not a valid domain. */
   private static String asciiDomain(String domain) {
-    String ascii;
-    try {
-      ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return null;
+    String ascii = domain;
+    if (!isAscii(domain)) {
+      try {
+        ascii = IDN.toASCII(domain, IDN.USE_STD3_ASCII_RULES);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
     }
     if (ascii.isEmpty() || ascii.length() > 253) {
       return null;
     }
-    for (String label : ascii.split("\\.", -1)) {
-      if (!DOMAIN_LABEL.matcher(label).matches()) {
-        return null;
+    int labelStart = 0;
+    for (int i = 0; i <= ascii.length(); i++) {
+      if (i == ascii.length() || ascii.charAt(i) == '.') {
+        if (!isLabel(ascii, labelStart, i)) {
+          return null;
+        }
+        labelStart = i + 1;
       }
     }
-    return ascii;
+    return ascii.toLowerCase(Locale.ROOT);
+  }
+
+  /** A DNS label: 1 to 63 letters, digits or hyphens, not starting or ending with a hyphen. */
+  private static boolean isLabel(String s, int from, int to) {
+    int length = to - from;
+    if (length < 1 || length > 63 || s.charAt(from) == '-' || s.charAt(to - 1) == '-') {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private ParseResult invalid(String text, String why) {

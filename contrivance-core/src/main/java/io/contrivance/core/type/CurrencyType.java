@@ -141,6 +141,9 @@ final class CurrencyType extends BaseType {
   }
 
   private static ParseResult limits(CellValue.Money money) {
+    if (NumberText.fits(money.amount())) {
+      return ParseResult.valid(money);
+    }
     NumberText.Outcome outcome = NumberText.withinLimits(money.amount(), money.amount().toPlainString());
     return outcome.ok() ? ParseResult.valid(money) : ParseResult.invalid(outcome.code(), outcome.error());
   }

@@ -137,6 +137,11 @@ final class NumberText {
     return withinLimits(value, input);
   }
 
+  /** Whether a normalized number is small and precise enough to store. Allocation-free. */
+  static boolean fits(BigDecimal value) {
+    return Numbers.integerDigits(value) <= MAX_INTEGER_DIGITS && value.scale() <= MAX_FRACTION_DIGITS;
+  }
+
   /** Rejects numbers too large or too precise to store. */
   static Outcome withinLimits(BigDecimal value, String shownAs) {
     if (Numbers.integerDigits(value) > MAX_INTEGER_DIGITS) {

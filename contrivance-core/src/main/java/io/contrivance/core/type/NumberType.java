@@ -55,8 +55,12 @@ final class NumberType extends BaseType {
   @Override
   ParseResult acceptNonBlank(CellValue value) {
     if (value instanceof CellValue.Decimal number) {
-      NumberText.Outcome outcome = NumberText.withinLimits(number.value(), number.value().toPlainString());
-      return outcome.ok() ? check(number.value(), number.value().toPlainString()) : ParseResult.invalid(outcome.code(), outcome.error());
+      BigDecimal n = number.value();
+      if (NumberText.fits(n) && (decimals == ANY_DECIMALS || n.scale() <= decimals)) {
+        return ParseResult.valid(value);
+      }
+      NumberText.Outcome outcome = NumberText.withinLimits(n, n.toPlainString());
+      return outcome.ok() ? check(n, n.toPlainString()) : ParseResult.invalid(outcome.code(), outcome.error());
     }
     return wrongKind(value);
   }

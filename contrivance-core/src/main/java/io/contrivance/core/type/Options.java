@@ -66,6 +66,16 @@ final class Options {
     return i == null ? -1 : i;
   }
 
+  /** Whether the value is one of this list's own shared choices (the common case, checked without hashing). */
+  boolean isOwn(CellValue value) {
+    for (CellValue.Choice choice : choices) {
+      if (choice == value) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   CellValue.Choice choice(int index) {
     return choices[index];
   }

@@ -35,6 +35,11 @@ final class PercentType extends BaseType {
   @Override
   ParseResult acceptNonBlank(CellValue value) {
     if (value instanceof CellValue.Percent percent) {
+      // The limits apply to the points (fraction × 100): two more integer digits, two fewer fraction digits.
+      java.math.BigDecimal f = percent.fraction();
+      if (f.precision() - f.scale() + 2 <= NumberText.MAX_INTEGER_DIGITS && f.scale() - 2 <= NumberText.MAX_FRACTION_DIGITS) {
+        return ParseResult.valid(percent);
+      }
       NumberText.Outcome outcome = NumberText.withinLimits(percent.points(), percent.points().toPlainString() + "%");
       return outcome.ok() ? ParseResult.valid(percent) : ParseResult.invalid(outcome.code(), outcome.error());
     }

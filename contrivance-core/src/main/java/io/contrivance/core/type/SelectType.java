@@ -41,6 +41,9 @@ final class SelectType extends BaseType {
 
   @Override
   ParseResult acceptNonBlank(CellValue value) {
+    if (options.isOwn(value)) {
+      return ParseResult.valid(value);
+    }
     if (value instanceof CellValue.Choice choice) {
       return parseNonBlank(choice.option(), TextFormat.ISO);
     }

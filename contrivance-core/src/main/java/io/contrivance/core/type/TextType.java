@@ -39,16 +39,26 @@ final class TextType extends BaseType {
     return value instanceof CellValue.Text ? accept(value) : parse(from.format(value, TextFormat.ISO), TextFormat.ISO);
   }
 
+  /** Text below U+0300 (Latin, no combining marks) is always in NFC; checking that is much cheaper. */
+  private static boolean isSurelyNfc(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x300) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private ParseResult check(String text) {
     if (text.isEmpty()) {
       return ParseResult.valid(CellValue.BLANK);
     }
-    // Cheap bound first: a string longer than twice the limit in chars has too many code points.
-    if (text.length() > 2 * maxLength || text.codePointCount(0, text.length()) > maxLength) {
+    // A string has at most as many code points as chars: count code points only when it could matter.
+    if (text.length() > maxLength && (text.length() > 2 * maxLength || text.codePointCount(0, text.length()) > maxLength)) {
       return ParseResult.invalid(
           ErrorCodes.TOO_LONG, "text is longer than " + maxLength + " characters");
     }
-    String normalized = Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    String normalized = isSurelyNfc(text) || Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
     return ParseResult.valid(new CellValue.Text(normalized));
   }
 }
