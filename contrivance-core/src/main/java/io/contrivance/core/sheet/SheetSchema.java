@@ -72,6 +72,12 @@ public record SheetSchema(SheetId id, String name, String description, List<Colu
         return Optional.of(column);
       }
     }
+    for (Column column : columns) {
+      if (column.name().equals(idOrName)) {
+        return Optional.of(column);
+      }
+    }
+    // Only keys in another letter case (or with outer spaces) get here and pay for lower-casing.
     String key = Column.nameKey(idOrName);
     for (Column column : columns) {
       if (Column.nameKey(column.name()).equals(key)) {

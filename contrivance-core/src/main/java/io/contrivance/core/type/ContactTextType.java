@@ -31,6 +31,11 @@ final class ContactTextType extends BaseType {
   private static final Pattern PHONE =
       Pattern.compile("\\+?[0-9 ().\\-/]{4,30}(?: ?(?:x|ext\\.?|extension) ?[0-9]{1,6})?", Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern EXTENSION = Pattern.compile("(?i) ?(x|ext\\.?|extension) ?(?=[0-9])");
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
+  private static final Pattern USER_INFO = Pattern.compile("^[^@]*@");
+  private static final Pattern PORT = Pattern.compile(":\\d{1,5}$");
+
   private final Shape shape;
 
   ContactTextType(Shape shape) {
@@ -98,7 +103,7 @@ final class ContactTextType extends BaseType {
       if (authority == null) {
         return invalid(text, "is not a web address");
       }
-      String host = authority.replaceFirst("^[^@]*@", "").replaceFirst(":\\d{1,5}$", "");
+      String host = PORT.matcher(USER_INFO.matcher(authority).replaceFirst("")).replaceFirst("");
       if (!host.equalsIgnoreCase("localhost") && (asciiDomain(host) == null || !host.contains("."))) {
         return invalid(text, "is not a web address: '" + NumberText.shorten(host) + "' is not a host name");
       }
@@ -112,12 +117,12 @@ final class ContactTextType extends BaseType {
     if (!PHONE.matcher(text).matches()) {
       return invalid(text, "is not a phone number");
     }
-    String main = text.split("(?i) ?(x|ext\\.?|extension) ?(?=[0-9])", 2)[0];
+    String main = EXTENSION.split(text, 2)[0];
     long digits = main.chars().filter(c -> c >= '0' && c <= '9').count();
     if (digits < 3 || digits > 15) {
       return invalid(text, "is not a phone number: it must have between 3 and 15 digits");
     }
-    return ParseResult.valid(new CellValue.Text(text.replaceAll("\\s+", " ")));
+    return ParseResult.valid(new CellValue.Text(WHITE_SPACE.matcher(text).replaceAll(" ")));
   }
 
   /**

@@ -20,6 +20,7 @@ final class DateText {
 
   static final int MAX_INPUT_LENGTH = 40;
 
+  private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
   private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
   private static final Pattern NUMERIC = Pattern.compile("(\\d{1,4})([/.\\-])(\\d{1,2})\\2(\\d{1,4})\\.?");
   private static final Pattern MONTH_FIRST =
@@ -43,7 +44,7 @@ final class DateText {
   private DateText() {}
 
   static Outcome parse(String input, TextFormat format) {
-    String s = input.strip().replaceAll("\\s+", " ");
+    String s = WHITE_SPACE.matcher(input.strip()).replaceAll(" ");
     if (s.length() > MAX_INPUT_LENGTH) {
       return fail(input, "too long to be a date");
     }

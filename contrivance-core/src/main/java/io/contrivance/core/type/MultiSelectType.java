@@ -12,6 +12,8 @@ import java.util.Map;
  */
 final class MultiSelectType extends BaseType {
 
+  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[,;\\n]");
+
   private final Options options;
 
   MultiSelectType(List<String> options) {
@@ -26,7 +28,7 @@ final class MultiSelectType extends BaseType {
 
   @Override
   ParseResult parseNonBlank(String text, TextFormat format) {
-    return select(List.of(text.split("[,;\\n]")));
+    return select(List.of(SEPARATORS.split(text)));
   }
 
   @Override
