@@ -39,20 +39,8 @@ final class CurrencyType extends BaseType {
           Map.entry("₦", "NGN"),
           Map.entry("zł", "PLN"));
 
-  /** The symbol each currency is shown with when it has one of its own in {@link #SYMBOLS}. */
-  private static final Map<String, String> SYMBOL_OF =
-      Map.ofEntries(
-          Map.entry("EUR", "€"),
-          Map.entry("GBP", "£"),
-          Map.entry("JPY", "¥"),
-          Map.entry("INR", "₹"),
-          Map.entry("KRW", "₩"),
-          Map.entry("CAD", "C$"),
-          Map.entry("AUD", "A$"),
-          Map.entry("NZD", "NZ$"),
-          Map.entry("HKD", "HK$"),
-          Map.entry("SGD", "S$"),
-          Map.entry("BRL", "R$"));
+  /** The symbol each currency is shown with: its shortest unambiguous symbol ("C$" rather than "CA$"). */
+  private static final Map<String, String> SYMBOL_OF = shortestSymbols();
 
   private static final Set<String> DOLLARS =
       Set.of("USD", "CAD", "AUD", "NZD", "HKD", "SGD", "MXN", "TWD", "CLP", "COP", "ARS");
@@ -191,6 +179,12 @@ final class CurrencyType extends BaseType {
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  private static Map<String, String> shortestSymbols() {
+    var shortest = new java.util.HashMap<String, String>();
+    SYMBOLS.forEach((symbol, code) -> shortest.merge(code, symbol, (a, b) -> a.length() <= b.length() ? a : b));
+    return Map.copyOf(shortest);
   }
 
   private static boolean startsLikeNumber(String s) {

@@ -76,7 +76,7 @@ class CurrencyTypeTest {
     assertThat(usd.format(CellValue.money("1.2345", "USD"), TextFormat.ISO)).isEqualTo("$1.2345");
     ColumnType cad = ColumnTypes.currency("CAD");
     assertThat(cad.format(CellValue.money("5", "CAD"), TextFormat.ISO)).isEqualTo("$5.00");
-    assertThat(cad.format(CellValue.money("5", "USD"), TextFormat.ISO)).isEqualTo("5.00 USD");
+    assertThat(cad.format(CellValue.money("5", "USD"), TextFormat.ISO)).isEqualTo("US$5.00");
   }
 
   @Test
