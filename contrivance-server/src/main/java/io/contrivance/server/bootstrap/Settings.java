@@ -1,0 +1,63 @@
+package io.contrivance.server.bootstrap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The server's settings, read through MicroProfile Config (server.xml variables, environment
+ * variables, system properties). Every setting is documented in docs/operations.md.
+ */
+@ApplicationScoped
+public class Settings {
+
+  @Inject Config config;
+
+  public Path dataDirectory() {
+    return Path.of(config.getOptionalValue("contrivance.data.dir", String.class).orElse("data")).toAbsolutePath().normalize();
+  }
+
+  public String databaseUrl() {
+    return config.getValue("contrivance.db.url", String.class);
+  }
+
+  public int embeddedDatabasePort() {
+    return config.getOptionalValue("contrivance.embedded.db.port", Integer.class).orElse(15432);
+  }
+
+  /** The embedded database is used unless the database URL was pointed elsewhere. */
+  public boolean embeddedDatabase() {
+    return databaseUrl().equals("jdbc:postgresql://127.0.0.1:" + embeddedDatabasePort() + "/postgres");
+  }
+
+  public int bcryptCost() {
+    return config.getOptionalValue("contrivance.bcrypt.cost", Integer.class).orElse(12);
+  }
+
+  public Duration accessTokenLifetime() {
+    return Duration.ofSeconds(config.getOptionalValue("contrivance.jwt.access.seconds", Long.class).orElse(900L));
+  }
+
+  public Duration refreshTokenLifetime() {
+    return Duration.ofDays(config.getOptionalValue("contrivance.jwt.refresh.days", Long.class).orElse(30L));
+  }
+
+  /** A private RSA key as JWK JSON; when absent the server generates one in the data directory. */
+  public java.util.Optional<String> signingKey() {
+    return config.getOptionalValue("contrivance.jwt.private.jwk", String.class).filter(s -> !s.isBlank());
+  }
+
+  public boolean openRegistration() {
+    return config.getOptionalValue("contrivance.registration.open", Boolean.class).orElse(true);
+  }
+
+  public int loginAttemptsPerMinute() {
+    return config.getOptionalValue("contrivance.login.attempts.per.minute", Integer.class).orElse(10);
+  }
+
+  public int loginAttemptsPerMinutePerAddress() {
+    return config.getOptionalValue("contrivance.login.attempts.per.minute.per.address", Integer.class).orElse(30);
+  }
+}
