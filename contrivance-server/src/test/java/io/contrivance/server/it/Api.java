@@ -1,0 +1,181 @@
+package io.contrivance.server.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * A client of the integration-test server (started by the build, see contrivance-server/pom.xml).
+ * Waits for readiness once, and registers the first account, which therefore is the admin.
+ */
+final class Api {
+
+  static final String BASE = System.getProperty("it.base.url", "http://127.0.0.1:9181");
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static Session admin;
+
+  private Api() {}
+
+  /** A response: status, headers and the parsed JSON body (or null). */
+  record Reply(int status, HttpResponse<String> raw, JsonObject json) {
+    JsonObject data() {
+      return json.getJsonObject("data");
+    }
+
+    String errorCode() {
+      return json.getJsonObject("error").getString("code");
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + raw.body();
+    }
+  }
+
+  /** Someone signed in. */
+  record Session(String email, String password, String id, String accessToken, String refreshToken) {}
+
+  static synchronized Session admin() {
+    if (admin == null) {
+      awaitReady();
+      admin = register("admin-" + UUID.randomUUID() + "@it.example.com", "Admin of the tests");
+      if (!get("/api/auth/validate", admin.accessToken()).data().getString("role").equals("admin")) {
+        throw new IllegalStateException("the first account of a fresh server should be the admin; is the database fresh?");
+      }
+    }
+    return admin;
+  }
+
+  /** A new user with a random email, signed in. */
+  static Session newUser() {
+    admin();
+    return register("user-" + UUID.randomUUID() + "@it.example.com", "Test User");
+  }
+
+  static Session register(String email, String name) {
+    String password = "Pw-" + UUID.randomUUID();
+    Reply reply = post("/api/auth/register", null, json("email", email, "password", password, "name", name));
+    if (reply.status() != 201) {
+      throw new IllegalStateException("registration failed: " + reply);
+    }
+    return session(email, password, reply.data());
+  }
+
+  static Session session(String email, String password, JsonObject tokens) {
+    return new Session(email, password, tokens.getJsonObject("user").getString("id"), tokens.getString("access_token"), tokens.getString("refresh_token"));
+  }
+
+  static Reply get(String path, String token) {
+    return send("GET", path, token, null);
+  }
+
+  static Reply post(String path, String token, String body) {
+    return send("POST", path, token, body);
+  }
+
+  static Reply put(String path, String token, String body) {
+    return send("PUT", path, token, body);
+  }
+
+  static Reply patch(String path, String token, String body) {
+    return send("PATCH", path, token, body);
+  }
+
+  static Reply delete(String path, String token) {
+    return send("DELETE", path, token, null);
+  }
+
+  static Reply send(String method, String path, String token, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(BASE + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    try {
+      HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      JsonObject parsed = null;
+      String text = response.body();
+      if (text != null && text.startsWith("{")) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+          parsed = reader.readObject();
+        }
+      }
+      return new Reply(response.statusCode(), response, parsed);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A JSON object from alternating names and values (strings, numbers, booleans, JsonValues, null). */
+  static String json(Object... namesAndValues) {
+    var builder = Json.createObjectBuilder();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      String name = (String) namesAndValues[i];
+      Object value = namesAndValues[i + 1];
+      if (value == null) {
+        builder.addNull(name);
+      } else if (value instanceof String s) {
+        builder.add(name, s);
+      } else if (value instanceof Integer n) {
+        builder.add(name, n);
+      } else if (value instanceof Long n) {
+        builder.add(name, n);
+      } else if (value instanceof Boolean b) {
+        builder.add(name, b);
+      } else if (value instanceof JsonValue v) {
+        builder.add(name, v);
+      } else {
+        throw new IllegalArgumentException("unsupported " + value.getClass());
+      }
+    }
+    return builder.build().toString();
+  }
+
+  /** Polls readiness: the server was started by the build but may still be deploying. */
+  static void awaitReady() {
+    long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        if (get("/health/ready", null).status() == 200) {
+          return;
+        }
+      } catch (RuntimeException e) {
+        // not listening yet
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new IllegalStateException("the integration-test server at " + BASE + " did not become ready");
+  }
+
+  /** Waits past the per-instance session cache, so that revocations are visible. */
+  static void awaitSessionCache() {
+    try {
+      Thread.sleep(2_300);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
