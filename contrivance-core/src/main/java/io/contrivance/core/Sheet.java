@@ -138,13 +138,35 @@ public final class Sheet {
   /** Adds rows at the end, all or none; at most {@link #MAX_BATCH}. */
   public EditResult<List<Row>> addRows(List<Map<String, String>> texts) {
     Objects.requireNonNull(texts, "texts");
-    return addParsed(texts.size(), (schema, rowId, index, out) -> parseText(schema, rowId, texts.get(index), out));
+    return addParsed(texts.size(), null, (schema, rowId, index, out) -> parseText(schema, rowId, texts.get(index), out));
   }
 
   /** Adds a row at the end from typed values. */
   public EditResult<Row> addRowValues(Map<ColumnId, CellValue> values) {
     Objects.requireNonNull(values, "values");
-    return single(addParsed(1, (schema, rowId, index, out) -> acceptValues(schema, rowId, values, out)));
+    return single(addParsed(1, null, (schema, rowId, index, out) -> acceptValues(schema, rowId, values, out)));
+  }
+
+  /** Adds rows at the end from typed values, all or none; at most {@link #MAX_BATCH}. */
+  public EditResult<List<Row>> addRowsValues(List<Map<ColumnId, CellValue>> rows) {
+    Objects.requireNonNull(rows, "rows");
+    return addParsed(rows.size(), null, (schema, rowId, index, out) -> acceptValues(schema, rowId, rows.get(index), out));
+  }
+
+  /**
+   * Adds rows at the end from typed values under ids the caller chose (for instance ids a client
+   * generated before the server confirmed the rows), all or none.
+   *
+   * @throws IllegalArgumentException if the lists differ in size, an id repeats, or a row with one of
+   *     the ids exists already
+   */
+  public EditResult<List<Row>> addRowsValues(List<RowId> ids, List<Map<ColumnId, CellValue>> rows) {
+    Objects.requireNonNull(ids, "ids");
+    Objects.requireNonNull(rows, "rows");
+    if (ids.size() != rows.size() || new java.util.HashSet<>(ids).size() != ids.size()) {
+      throw new IllegalArgumentException("give one distinct id per row: " + ids.size() + " ids for " + rows.size() + " rows");
+    }
+    return addParsed(rows.size(), ids, (schema, rowId, index, out) -> acceptValues(schema, rowId, rows.get(index), out));
   }
 
   /** Sets one cell from text. */
@@ -356,7 +378,7 @@ public final class Sheet {
     Map<ColumnId, CellValue> read(SheetSchema schema, List<Violation> out);
   }
 
-  private EditResult<List<Row>> addParsed(int count, Reader reader) {
+  private EditResult<List<Row>> addParsed(int count, List<RowId> ids, Reader reader) {
     if (count == 0) {
       return new EditResult.Applied<>(List.of(), revision());
     }
@@ -372,7 +394,10 @@ public final class Sheet {
           long position = store().maxPosition(id);
           position = position == Long.MIN_VALUE ? 0 : position;
           for (int i = 0; i < count; i++) {
-            RowId rowId = RowId.of(workbook.ids().next());
+            RowId rowId = ids == null ? RowId.of(workbook.ids().next()) : ids.get(i);
+            if (ids != null && store().row(id, rowId).isPresent()) {
+              throw new IllegalArgumentException("a row with id " + rowId + " exists already");
+            }
             var rowViolations = new ArrayList<Violation>(0);
             Map<ColumnId, CellValue> values = reader.read(schema, rowId, i, rowViolations);
             position += POSITION_GAP;

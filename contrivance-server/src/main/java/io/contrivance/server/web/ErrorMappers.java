@@ -74,6 +74,18 @@ public final class ErrorMappers {
   }
 
   @Provider
+  public static final class Definition implements ExceptionMapper<io.contrivance.core.type.InvalidDefinitionException> {
+    @Override
+    public Response toResponse(io.contrivance.core.type.InvalidDefinitionException e) {
+      return respond(
+          ApiException.Status.UNPROCESSABLE_ENTITY,
+          "invalid_definition",
+          "The sheet or column definition cannot work",
+          e.problems().stream().map(p -> ApiError.Detail.of("definition", p)).toList());
+    }
+  }
+
+  @Provider
   public static final class Json implements ExceptionMapper<JsonbException> {
     @Override
     public Response toResponse(JsonbException e) {

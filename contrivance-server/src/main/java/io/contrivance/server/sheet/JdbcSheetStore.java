@@ -1,0 +1,347 @@
+package io.contrivance.server.sheet;
+
+import io.contrivance.core.sheet.Column;
+import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.Row;
+import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetId;
+import io.contrivance.core.sheet.SheetSchema;
+import io.contrivance.core.store.SheetStore;
+import io.contrivance.core.store.StaleRevisionException;
+import io.contrivance.core.type.CellValue;
+import io.contrivance.core.type.ColumnTypeRegistry;
+import io.contrivance.core.type.TextFormat;
+import io.contrivance.server.auth.CurrentUser;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The core's {@link SheetStore} on PostgreSQL. Rows are JSONB objects keyed by column id (see
+ * {@link CellJson}); a commit is one statement per kind of change inside the caller's JTA
+ * transaction, guarded by {@code revision = ?} so that concurrent writers (other instances) are
+ * detected and retried by the workbook.
+ */
+@ApplicationScoped
+public class JdbcSheetStore implements SheetStore {
+
+  @Resource(lookup = "jdbc/contrivance")
+  DataSource dataSource;
+
+  @Inject CurrentUser currentUser;
+  @Inject Clock clock;
+  @Inject ColumnTypes types;
+
+  /** Column type registry (built-ins plus plugins), as a bean so that plugins can extend it later. */
+  @ApplicationScoped
+  public static class ColumnTypes {
+    public ColumnTypeRegistry registry() {
+      return ColumnTypeRegistry.standard();
+    }
+  }
+
+  @Override
+  public List<SheetId> sheetIds() {
+    return query("select id from spreadsheets", ps -> {}, rs -> SheetId.of(rs.getString(1)));
+  }
+
+  @Override
+  public Optional<SheetSchema> schema(SheetId sheet) {
+    List<SheetSchema> found =
+        query(
+            "select name, description, columns::text, text_format from spreadsheets where id = ?",
+            ps -> ps.setString(1, sheet.value()),
+            rs -> new SheetSchema(sheet, rs.getString(1), rs.getString(2), columns(rs.getString(3)), format(rs.getString(4))));
+    return found.stream().findFirst();
+  }
+
+  @Override
+  public long revision(SheetId sheet) {
+    return query("select revision from spreadsheets where id = ?", ps -> ps.setString(1, sheet.value()), rs -> rs.getLong(1)).stream()
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("no sheet " + sheet));
+  }
+
+  @Override
+  public Optional<Row> row(SheetId sheet, RowId row) {
+    SheetSchema schema = schema(sheet).orElseThrow();
+    return query(
+            "select id, position, version, data::text from spreadsheet_rows where sheet_id = ? and id = ?",
+            ps -> {
+              ps.setString(1, sheet.value());
+              ps.setString(2, row.value());
+            },
+            rs -> row(rs, schema))
+        .stream()
+        .findFirst();
+  }
+
+  @Override
+  public List<Row> rows(SheetId sheet) {
+    SheetSchema schema = schema(sheet).orElseThrow();
+    return query(
+        "select id, position, version, data::text from spreadsheet_rows where sheet_id = ? order by position, id",
+        ps -> ps.setString(1, sheet.value()),
+        rs -> row(rs, schema));
+  }
+
+  @Override
+  public List<Row> rows(SheetId sheet, long afterPosition, int limit) {
+    SheetSchema schema = schema(sheet).orElseThrow();
+    return query(
+        "select id, position, version, data::text from spreadsheet_rows where sheet_id = ? and position > ? order by position, id limit ?",
+        ps -> {
+          ps.setString(1, sheet.value());
+          ps.setLong(2, afterPosition);
+          ps.setInt(3, limit);
+        },
+        rs -> row(rs, schema));
+  }
+
+  @Override
+  public long maxPosition(SheetId sheet) {
+    return query(
+            "select coalesce(max(position), ?) from spreadsheet_rows where sheet_id = ?",
+            ps -> {
+              ps.setLong(1, Long.MIN_VALUE);
+              ps.setString(2, sheet.value());
+            },
+            rs -> rs.getLong(1))
+        .get(0);
+  }
+
+  @Override
+  public long rowCount(SheetId sheet) {
+    return query("select count(*) from spreadsheet_rows where sheet_id = ?", ps -> ps.setString(1, sheet.value()), rs -> rs.getLong(1)).get(0);
+  }
+
+  @Override
+  public void create(SheetSchema schema, List<Row> rows) {
+    Timestamp now = Timestamp.from(clock.instant());
+    execute(
+        "insert into spreadsheets (id, owner_id, name, description, columns, text_format, revision, created_at, updated_at) values (?, ?, ?, ?, ?::jsonb, ?, 0, ?, ?)",
+        ps -> {
+          ps.setString(1, schema.id().value());
+          ps.setString(2, currentUser.id());
+          ps.setString(3, schema.name());
+          ps.setString(4, schema.description());
+          ps.setString(5, columnsJson(schema.columns()));
+          ps.setString(6, formatName(schema.format()));
+          ps.setTimestamp(7, now);
+          ps.setTimestamp(8, now);
+        });
+    upsert(schema.id(), rows, now);
+  }
+
+  @Override
+  public void commit(SheetId sheet, Commit commit) {
+    Timestamp now = Timestamp.from(clock.instant());
+    int updated;
+    if (commit.schema().isPresent()) {
+      SheetSchema schema = commit.schema().get();
+      updated =
+          update(
+              "update spreadsheets set revision = revision + 1, name = ?, description = ?, columns = ?::jsonb, text_format = ?, updated_at = ? where id = ? and revision = ?",
+              ps -> {
+                ps.setString(1, schema.name());
+                ps.setString(2, schema.description());
+                ps.setString(3, columnsJson(schema.columns()));
+                ps.setString(4, formatName(schema.format()));
+                ps.setTimestamp(5, now);
+                ps.setString(6, sheet.value());
+                ps.setLong(7, commit.baseRevision());
+              });
+    } else {
+      updated =
+          update(
+              "update spreadsheets set revision = revision + 1, updated_at = ? where id = ? and revision = ?",
+              ps -> {
+                ps.setTimestamp(1, now);
+                ps.setString(2, sheet.value());
+                ps.setLong(3, commit.baseRevision());
+              });
+    }
+    if (updated == 0) {
+      throw new StaleRevisionException(sheet, commit.baseRevision(), revision(sheet));
+    }
+    if (!commit.deletes().isEmpty()) {
+      execute(
+          "delete from spreadsheet_rows where sheet_id = ? and id = any (?)",
+          ps -> {
+            ps.setString(1, sheet.value());
+            ps.setArray(2, ps.getConnection().createArrayOf("varchar", commit.deletes().stream().map(RowId::value).toArray()));
+          });
+    }
+    upsert(sheet, commit.upserts(), now);
+  }
+
+  @Override
+  public void delete(SheetId sheet) {
+    execute("delete from spreadsheets where id = ?", ps -> ps.setString(1, sheet.value()));
+  }
+
+  private void upsert(SheetId sheet, List<Row> rows, Timestamp now) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String user = currentUser.isPresent() ? currentUser.id() : null;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement ps =
+            connection.prepareStatement(
+                "insert into spreadsheet_rows (sheet_id, id, position, version, data, created_by, updated_by, created_at, updated_at) "
+                    + "values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (sheet_id, id) do update set "
+                    + "position = excluded.position, version = excluded.version, data = excluded.data, "
+                    + "updated_by = case when spreadsheet_rows.data = excluded.data then spreadsheet_rows.updated_by else excluded.updated_by end, "
+                    + "updated_at = case when spreadsheet_rows.data = excluded.data then spreadsheet_rows.updated_at else excluded.updated_at end")) {
+      for (Row row : rows) {
+        ps.setString(1, sheet.value());
+        ps.setString(2, row.id().value());
+        ps.setLong(3, row.position());
+        ps.setLong(4, row.version());
+        ps.setString(5, dataJson(row.cells()));
+        ps.setString(6, user);
+        ps.setString(7, user);
+        ps.setTimestamp(8, now);
+        ps.setTimestamp(9, now);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not store rows of sheet " + sheet, e);
+    }
+  }
+
+  static String dataJson(Map<ColumnId, CellValue> cells) {
+    JsonObjectBuilder data = Json.createObjectBuilder();
+    cells.forEach((column, value) -> data.add(column.value(), CellJson.write(value)));
+    return data.build().toString();
+  }
+
+  private static String columnsJson(List<Column> columns) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    columns.forEach(c -> array.add(ColumnJson.write(c)));
+    return array.build().toString();
+  }
+
+  private List<Column> columns(String json) {
+    JsonArray array = parse(json).asJsonArray();
+    List<Column> columns = new ArrayList<>(array.size());
+    Map<String, ColumnId> ids = new HashMap<>();
+    for (JsonValue value : array) {
+      String id = value.asJsonObject().getString("id");
+      ids.put(id, ColumnId.of(id));
+    }
+    for (JsonValue value : array) {
+      JsonObject object = value.asJsonObject();
+      ColumnJson.Problems problems = new ColumnJson.Problems();
+      Column column = ColumnJson.read(object, ColumnId.of(object.getString("id")), types.registry(), ids, "", problems);
+      if (column == null) {
+        throw new IllegalStateException("a stored column no longer reads: " + problems.details);
+      }
+      columns.add(column);
+    }
+    return columns;
+  }
+
+  private static Row row(ResultSet rs, SheetSchema schema) throws SQLException {
+    JsonObject data = parse(rs.getString(4)).asJsonObject();
+    Map<ColumnId, CellValue> cells = new HashMap<>();
+    for (Column column : schema.columns()) {
+      JsonValue value = data.get(column.id().value());
+      if (value != null) {
+        cells.put(column.id(), CellJson.readStored(value, column.type()));
+      }
+    }
+    return new Row(RowId.of(rs.getString(1)), rs.getLong(2), rs.getLong(3), cells);
+  }
+
+  private static JsonValue parse(String json) {
+    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+      return reader.readValue();
+    }
+  }
+
+  static String formatName(TextFormat format) {
+    if (format.equals(TextFormat.US)) {
+      return "US";
+    }
+    if (format.equals(TextFormat.UK)) {
+      return "UK";
+    }
+    if (format.equals(TextFormat.EUROPE)) {
+      return "EUROPE";
+    }
+    return "ISO";
+  }
+
+  static TextFormat format(String name) {
+    return switch (name) {
+      case "US" -> TextFormat.US;
+      case "UK" -> TextFormat.UK;
+      case "EUROPE" -> TextFormat.EUROPE;
+      default -> TextFormat.ISO;
+    };
+  }
+
+  // ------------------------------------------------------------------ JDBC plumbing
+
+  @FunctionalInterface
+  interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  @FunctionalInterface
+  interface Mapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  <T> List<T> query(String sql, Binder binder, Mapper<T> mapper) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement ps = connection.prepareStatement(sql)) {
+      binder.bind(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<T> result = new ArrayList<>();
+        while (rs.next()) {
+          result.add(mapper.map(rs));
+        }
+        return result;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("query failed: " + sql, e);
+    }
+  }
+
+  int update(String sql, Binder binder) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement ps = connection.prepareStatement(sql)) {
+      binder.bind(ps);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("update failed: " + sql, e);
+    }
+  }
+
+  void execute(String sql, Binder binder) {
+    update(sql, binder);
+  }
+}

@@ -1,0 +1,227 @@
+package io.contrivance.server.sheet;
+
+import io.contrivance.core.EditResult;
+import io.contrivance.core.Sheet;
+import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.Row;
+import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetSchema;
+import io.contrivance.core.type.CellValue;
+import io.contrivance.server.auth.Authenticated;
+import io.contrivance.server.web.ApiError;
+import io.contrivance.server.web.ApiException;
+import io.contrivance.server.web.ApiResponse;
+import io.contrivance.server.web.Checks;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Rows of a sheet. Every write goes through the core engine (parsing, validation, all-or-nothing
+ * batches) and the audit log, in one transaction. A row is
+ * {@code {"id","position","data":{<column id>: value},"version","created_by","updated_by","created_at","updated_at"}}.
+ */
+@Path("/spreadsheets/{sheetId}/rows")
+@RequestScoped
+@Authenticated
+@RolesAllowed({"user", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Rows")
+public class RowsResource {
+
+  static final int MAX_PAGE = 1_000;
+  static final int MAX_BATCH = 1_000;
+
+  @Inject Sheets sheets;
+  @Inject SheetViews views;
+  @Inject JdbcSheetStore store;
+
+  @PathParam("sheetId")
+  String sheetId;
+
+  /** Where the next page starts. */
+  public record Page(Long nextAfter, int limit) {}
+
+  public record RowsPage(boolean success, List<JsonObject> data, Page pagination) {}
+
+  @GET
+  @Operation(summary = "Rows in sheet order, a page at a time (keyset: pass the last position as `after`)")
+  public RowsPage list(@QueryParam("after") String afterText, @QueryParam("limit") String limitText) {
+    Sheet sheet = sheets.open(sheetId, SheetRole.VIEWER);
+    Checks checks = new Checks();
+    long after = Long.MIN_VALUE;
+    int limit = 100;
+    try {
+      after = afterText == null ? Long.MIN_VALUE : Long.parseLong(afterText.strip());
+    } catch (NumberFormatException e) {
+      checks.add("after", "must be a row position (a whole number)");
+    }
+    try {
+      limit = limitText == null ? 100 : Integer.parseInt(limitText.strip());
+      checks.require(limit >= 1 && limit <= MAX_PAGE, "limit", "must be between 1 and " + MAX_PAGE);
+    } catch (NumberFormatException e) {
+      checks.add("limit", "must be a whole number");
+    }
+    checks.orThrow("The query has invalid parameters");
+    long from = after;
+    int size = limit;
+    List<JsonObject> rows =
+        store.query(
+            "select " + SheetViews.ROW_COLUMNS + " from spreadsheet_rows where sheet_id = ? and position > ? order by position, id limit ?",
+            ps -> {
+              ps.setString(1, sheet.id().value());
+              ps.setLong(2, from);
+              ps.setInt(3, size);
+            },
+            SheetViews::row);
+    Long next = rows.size() < limit ? null : rows.get(rows.size() - 1).getJsonNumber("position").longValue();
+    return new RowsPage(true, rows, new Page(next, limit));
+  }
+
+  @GET
+  @Path("/{rowId}")
+  @Operation(summary = "One row")
+  public ApiResponse<JsonObject> get(@PathParam("rowId") String rowId) {
+    sheets.open(sheetId, SheetRole.VIEWER);
+    return ApiResponse.of(views.row(sheetId, rowId));
+  }
+
+  @POST
+  @Transactional
+  @Operation(summary = "Add a row ({\"data\":{...}}) or a batch of up to 1,000 ({\"rows\":[{\"data\":{...}}]}), all or nothing")
+  public Response create(JsonObject body) {
+    Checks.body(body);
+    Sheet sheet = sheets.open(sheetId, SheetRole.EDITOR);
+    SheetSchema schema = sheet.schema();
+    List<ApiError.Detail> problems = new ArrayList<>();
+    boolean batch = body.containsKey("rows");
+    List<JsonValue> inputs = new ArrayList<>();
+    if (batch) {
+      if (!(body.get("rows") instanceof JsonArray array) || array.isEmpty()) {
+        throw ApiException.invalid("rows must be a non-empty array", List.of(ApiError.Detail.of("rows", "must be a non-empty array of {\"data\":{...}}")));
+      }
+      if (array.size() > MAX_BATCH) {
+        throw new ApiException(
+            Response.Status.REQUEST_ENTITY_TOO_LARGE, "batch_too_large", "A batch can add at most " + MAX_BATCH + " rows", List.of(ApiError.Detail.of("rows", "has " + array.size() + " rows")));
+      }
+      for (JsonValue element : array) {
+        inputs.add(element instanceof JsonObject o ? o.get("data") : null);
+      }
+    } else {
+      inputs.add(body.get("data"));
+    }
+    List<Map<ColumnId, CellValue>> values = new ArrayList<>();
+    for (int i = 0; i < inputs.size(); i++) {
+      values.add(RowInput.read(schema, inputs.get(i), batch ? "rows[" + i + "].data." : "data.", problems));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid("Some values are not valid for their columns", problems);
+    }
+    List<RowId> ids = new ArrayList<>(values.size());
+    for (int i = 0; i < values.size(); i++) {
+      ids.add(RowId.of(java.util.UUID.randomUUID().toString()));
+    }
+    EditResult<List<Row>> result = sheet.addRowsValues(ids, values);
+    if (!result.isApplied()) {
+      throw SheetViews.invalid(result.violations(), v -> (batch ? "rows[" + ids.indexOf(v.row()) + "]." : "") + "data." + v.column());
+    }
+    List<JsonObject> rows = result.value().stream().map(r -> views.row(sheetId, r.id().value())).toList();
+    Object data = batch ? Json.createObjectBuilder().add("rows", Json.createArrayBuilder(rows)).build() : rows.get(0);
+    return Response.status(Response.Status.CREATED).entity(ApiResponse.of(data)).build();
+  }
+
+  @PATCH
+  @Path("/{rowId}")
+  @Transactional
+  @Operation(summary = "Change cells of a row; with \"version\", a stale write gets 409 with the current row")
+  public ApiResponse<JsonObject> update(@PathParam("rowId") String rowId, JsonObject body) {
+    Checks.body(body);
+    Sheet sheet = sheets.open(sheetId, SheetRole.EDITOR);
+    List<ApiError.Detail> problems = new ArrayList<>();
+    Map<ColumnId, CellValue> values = RowInput.read(sheet.schema(), body.get("data"), "data.", problems);
+    OptionalLong version = OptionalLong.empty();
+    JsonValue versionJson = body.get("version");
+    if (versionJson instanceof JsonNumber n && n.isIntegral()) {
+      version = OptionalLong.of(n.longValue());
+    } else if (versionJson != null && versionJson.getValueType() != JsonValue.ValueType.NULL) {
+      problems.add(ApiError.Detail.of("version", "must be the whole-number version of the row you changed"));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid("Some values are not valid for their columns", problems);
+    }
+    EditResult<Row> result = sheet.updateRowValues(rowId(rowId), values, version);
+    if (result instanceof EditResult.Conflict<Row>) {
+      throw ApiException.conflict("version_conflict", "The row was changed by someone else since version " + version.getAsLong() + "; here it is now")
+          .withCurrent(views.row(sheetId, rowId));
+    }
+    if (result instanceof EditResult.NotFound<Row>) {
+      throw ApiException.notFound("The row");
+    }
+    if (!result.isApplied()) {
+      throw SheetViews.invalid(result.violations(), v -> "data." + v.column());
+    }
+    return ApiResponse.of(views.row(sheetId, rowId));
+  }
+
+  @DELETE
+  @Path("/{rowId}")
+  @Transactional
+  @Operation(summary = "Delete a row")
+  public ApiResponse<JsonObject> delete(@PathParam("rowId") String rowId) {
+    Sheet sheet = sheets.open(sheetId, SheetRole.EDITOR);
+    if (sheet.deleteRow(rowId(rowId)) instanceof EditResult.NotFound<Row>) {
+      throw ApiException.notFound("The row");
+    }
+    return ApiResponse.of(Json.createObjectBuilder().add("id", rowId).add("deleted", true).build());
+  }
+
+  @POST
+  @Path("/{rowId}/move")
+  @Transactional
+  @Operation(summary = "Move a row to an index of the sheet's order ({\"index\": 0} is the top)")
+  public ApiResponse<JsonObject> move(@PathParam("rowId") String rowId, JsonObject body) {
+    Checks.body(body);
+    Sheet sheet = sheets.open(sheetId, SheetRole.EDITOR);
+    if (!(body.get("index") instanceof JsonNumber index) || !index.isIntegral() || index.longValue() < 0) {
+      throw ApiException.invalid("index is required", List.of(ApiError.Detail.of("index", "must be a whole number, 0 or more")));
+    }
+    if (sheet.moveRow(rowId(rowId), (int) Math.min(Integer.MAX_VALUE, index.longValue())) instanceof EditResult.NotFound<Row>) {
+      throw ApiException.notFound("The row");
+    }
+    return ApiResponse.of(views.row(sheetId, rowId));
+  }
+
+  private static RowId rowId(String value) {
+    try {
+      return RowId.of(value);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("The row");
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package io.contrivance.server.sheet;
+
+import io.contrivance.core.Sheet;
+import io.contrivance.core.sheet.Column;
+import io.contrivance.core.sheet.SheetSchema;
+import io.contrivance.core.sheet.Violation;
+import io.contrivance.server.web.ApiError;
+import io.contrivance.server.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** How sheets and rows look on the wire, read with their metadata (owner, authors, timestamps). */
+@ApplicationScoped
+public class SheetViews {
+
+  static final String ROW_COLUMNS = "id, position, version, data::text, created_by, updated_by, created_at, updated_at";
+
+  @Inject JdbcSheetStore store;
+
+  JsonObject sheet(Sheet sheet, SheetRole role) {
+    SheetSchema schema = sheet.schema();
+    JsonArrayBuilder columns = Json.createArrayBuilder();
+    for (Column column : schema.columns()) {
+      columns.add(ColumnJson.write(column));
+    }
+    JsonObjectBuilder view =
+        store
+            .query(
+                "select owner_id, revision, created_at, updated_at, (select count(*) from spreadsheet_rows r where r.sheet_id = s.id) from spreadsheets s where id = ?",
+                ps -> ps.setString(1, sheet.id().value()),
+                rs ->
+                    Json.createObjectBuilder()
+                        .add("owner_id", rs.getString(1))
+                        .add("revision", rs.getLong(2))
+                        .add("created_at", time(rs, 3))
+                        .add("updated_at", time(rs, 4))
+                        .add("row_count", rs.getLong(5)))
+            .stream()
+            .findFirst()
+            .orElseThrow(() -> ApiException.notFound("The spreadsheet"));
+    return view.add("id", sheet.id().value())
+        .add("name", schema.name())
+        .add("description", schema.description())
+        .add("text_format", JdbcSheetStore.formatName(schema.format()))
+        .add("role", role.wire())
+        .add("columns", columns)
+        .build();
+  }
+
+  /** A row with its metadata, as stored now. */
+  JsonObject row(String sheetId, String rowId) {
+    return store
+        .query(
+            "select " + ROW_COLUMNS + " from spreadsheet_rows where sheet_id = ? and id = ?",
+            ps -> {
+              ps.setString(1, sheetId);
+              ps.setString(2, rowId);
+            },
+            SheetViews::row)
+        .stream()
+        .findFirst()
+        .orElseThrow(() -> ApiException.notFound("The row"));
+  }
+
+  static JsonObject row(ResultSet rs) throws SQLException {
+    JsonObject data;
+    try (JsonReader reader = Json.createReader(new StringReader(rs.getString(4)))) {
+      data = reader.readObject();
+    }
+    JsonObjectBuilder row =
+        Json.createObjectBuilder().add("id", rs.getString(1)).add("position", rs.getLong(2)).add("data", data).add("version", rs.getLong(3));
+    row.add("created_by", rs.getString(5) == null ? jakarta.json.JsonValue.NULL : Json.createValue(rs.getString(5)));
+    row.add("updated_by", rs.getString(6) == null ? jakarta.json.JsonValue.NULL : Json.createValue(rs.getString(6)));
+    return row.add("created_at", time(rs, 7)).add("updated_at", time(rs, 8)).build();
+  }
+
+  static String time(ResultSet rs, int column) throws SQLException {
+    return OffsetDateTime.ofInstant(rs.getTimestamp(column).toInstant(), ZoneOffset.UTC).toString();
+  }
+
+  /** A 422 naming every failing cell: {@code data.<column id>}, prefixed for batches. */
+  static ApiException invalid(List<Violation> violations, java.util.function.Function<Violation, String> field) {
+    List<ApiError.Detail> details = violations.stream().map(v -> new ApiError.Detail(field.apply(v), v.message(), v.code())).toList();
+    return ApiException.invalid("Some values are not valid for their columns", details);
+  }
+}

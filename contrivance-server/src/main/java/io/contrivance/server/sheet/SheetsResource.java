@@ -1,0 +1,433 @@
+package io.contrivance.server.sheet;
+
+import io.contrivance.core.Sheet;
+import io.contrivance.core.sheet.Column;
+import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.SheetSchema;
+import io.contrivance.core.sheet.Templates;
+import io.contrivance.core.sheet.TypeChange;
+import io.contrivance.core.type.ColumnType;
+import io.contrivance.core.type.TextFormat;
+import io.contrivance.server.auth.Authenticated;
+import io.contrivance.server.auth.CurrentUser;
+import io.contrivance.server.user.Accounts;
+import io.contrivance.server.user.EmailAddresses;
+import io.contrivance.server.user.UserEntity;
+import io.contrivance.server.web.ApiError;
+import io.contrivance.server.web.ApiException;
+import io.contrivance.server.web.ApiResponse;
+import io.contrivance.server.web.Checks;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Spreadsheets: create (from columns or the sales template), read, rename, delete; columns; sharing; activity. */
+@Path("/spreadsheets")
+@RequestScoped
+@Authenticated
+@RolesAllowed({"user", "admin"})
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Spreadsheets")
+public class SheetsResource {
+
+  @Inject Sheets sheets;
+  @Inject SheetViews views;
+  @Inject JdbcSheetStore store;
+  @Inject CurrentUser currentUser;
+  @Inject Accounts accounts;
+  @Inject JdbcSheetStore.ColumnTypes types;
+
+  @GET
+  @Operation(summary = "Spreadsheets the caller owns or that are shared with them, most recently changed first")
+  public ApiResponse<List<JsonObject>> list(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("limit") @DefaultValue("50") int limit) {
+    new Checks().require(page >= 1, "page", "must be 1 or more").require(limit >= 1 && limit <= 200, "limit", "must be between 1 and 200").orThrow("The query has invalid parameters");
+    String me = currentUser.id();
+    List<JsonObject> list =
+        store.query(
+            "select s.id, s.name, s.description, case when s.owner_id = ? then 'owner' else c.role end, s.updated_at, s.owner_id "
+                + "from spreadsheets s left join collaborators c on c.sheet_id = s.id and c.user_id = ? "
+                + "where s.owner_id = ? or c.user_id is not null order by s.updated_at desc, s.id limit ? offset ?",
+            ps -> {
+              ps.setString(1, me);
+              ps.setString(2, me);
+              ps.setString(3, me);
+              ps.setInt(4, limit);
+              ps.setLong(5, (long) (page - 1) * limit);
+            },
+            rs ->
+                Json.createObjectBuilder()
+                    .add("id", rs.getString(1))
+                    .add("name", rs.getString(2))
+                    .add("description", rs.getString(3))
+                    .add("role", rs.getString(4))
+                    .add("updated_at", SheetViews.time(rs, 5))
+                    .add("owner_id", rs.getString(6))
+                    .build());
+    long total =
+        store.query(
+                "select count(*) from spreadsheets s left join collaborators c on c.sheet_id = s.id and c.user_id = ? where s.owner_id = ? or c.user_id is not null",
+                ps -> {
+                  ps.setString(1, me);
+                  ps.setString(2, me);
+                },
+                rs -> rs.getLong(1))
+            .get(0);
+    return ApiResponse.page(list, new ApiResponse.Pagination(page, limit, total));
+  }
+
+  @POST
+  @Transactional
+  @Operation(summary = "Create a spreadsheet from {name, description, columns[]} or {name, template: \"sales_pipeline\"}")
+  public Response create(JsonObject body) {
+    Checks.body(body);
+    String name = ColumnJson.string(body, "name");
+    String description = Optional.ofNullable(ColumnJson.string(body, "description")).orElse("");
+    String template = ColumnJson.string(body, "template");
+    List<Column> columns;
+    if (template != null) {
+      if (!template.equals(Templates.SALES_PIPELINE)) {
+        throw ApiException.invalid("Unknown template", List.of(ApiError.Detail.of("template", "must be " + Templates.SALES_PIPELINE)));
+      }
+      String currency = Optional.ofNullable(ColumnJson.string(body, "currency")).orElse("USD");
+      columns = Templates.salesPipeline(currency);
+    } else {
+      columns = readColumns(body.get("columns"));
+    }
+    TextFormat format = JdbcSheetStore.format(Optional.ofNullable(ColumnJson.string(body, "text_format")).orElse("ISO").toUpperCase(Locale.ROOT));
+    Sheet sheet = sheets.workbook().create(name == null ? "" : name, description, columns, format);
+    return Response.status(Response.Status.CREATED).entity(ApiResponse.of(views.sheet(sheets.open(sheet.id().value(), SheetRole.OWNER), SheetRole.OWNER))).build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "A spreadsheet with its columns (each with a stable id) and the caller's role")
+  public ApiResponse<JsonObject> get(@PathParam("id") String id) {
+    SheetRole role = sheets.roleOf(id).orElseThrow(() -> ApiException.notFound("The spreadsheet"));
+    return ApiResponse.of(views.sheet(sheets.open(id, SheetRole.VIEWER), role));
+  }
+
+  @PUT
+  @Path("/{id}")
+  @Transactional
+  @Operation(summary = "Rename a spreadsheet or change its description (editors)")
+  public ApiResponse<JsonObject> update(@PathParam("id") String id, JsonObject body) {
+    Checks.body(body);
+    Sheet sheet = sheets.open(id, SheetRole.EDITOR);
+    SheetSchema schema = sheet.schema();
+    sheet.describe(
+        Optional.ofNullable(ColumnJson.string(body, "name")).orElse(schema.name()),
+        Optional.ofNullable(ColumnJson.string(body, "description")).orElse(schema.description()));
+    return ApiResponse.of(views.sheet(sheet, sheets.roleOf(id).orElseThrow()));
+  }
+
+  @DELETE
+  @Path("/{id}")
+  @Transactional
+  @Operation(summary = "Delete a spreadsheet and its rows (owner)")
+  public ApiResponse<JsonObject> delete(@PathParam("id") String id) {
+    Sheet sheet = sheets.open(id, SheetRole.OWNER);
+    sheets.workbook().delete(sheet.id());
+    return ApiResponse.of(Json.createObjectBuilder().add("id", id).add("deleted", true).build());
+  }
+
+  // ------------------------------------------------------------------ columns
+
+  @POST
+  @Path("/{id}/columns")
+  @Transactional
+  @Operation(summary = "Add a column at the end (editors)")
+  public Response addColumn(@PathParam("id") String id, JsonObject body) {
+    Checks.body(body);
+    Sheet sheet = sheets.open(id, SheetRole.EDITOR);
+    SheetSchema schema = sheet.schema();
+    String name = Optional.ofNullable(ColumnJson.string(body, "name")).orElse("column");
+    Column column = readColumn(body, schema.freshColumnId(name), schema, "");
+    sheet.addColumn(column);
+    return Response.status(Response.Status.CREATED).entity(ApiResponse.of(ColumnJson.write(column))).build();
+  }
+
+  @PATCH
+  @Path("/{id}/columns/{columnId}")
+  @Transactional
+  @Operation(summary = "Rename a column, change whether it is required, its rules, display options or position (editors)")
+  public ApiResponse<JsonObject> updateColumn(@PathParam("id") String id, @PathParam("columnId") String columnId, JsonObject body) {
+    Checks.body(body);
+    Sheet sheet = sheets.open(id, SheetRole.EDITOR);
+    SheetSchema schema = sheet.schema();
+    Column current = column(schema, columnId);
+    JsonObject merged = Json.createObjectBuilder(ColumnJson.write(current)).build();
+    var builder = Json.createObjectBuilder(merged);
+    for (String key : List.of("name", "is_required", "validation_rules", "display_options")) {
+      if (body.containsKey(key)) {
+        builder.add(key, body.get(key));
+      }
+    }
+    Column changed = readColumn(builder.build(), current.id(), schema, "");
+    sheet.updateColumn(changed);
+    if (body.get("position") instanceof jakarta.json.JsonNumber position) {
+      sheet.moveColumn(current.id(), position.intValue());
+    }
+    return ApiResponse.of(ColumnJson.write(column(sheet.schema(), columnId)));
+  }
+
+  @PUT
+  @Path("/{id}/columns/{columnId}/type")
+  @Transactional
+  @Operation(
+      summary = "Change a column's type, converting its cells",
+      description = "Body: {column_type, type_settings | options, policy: reject_if_lossy (default) | clear_unconvertible, preview: false}. "
+          + "The answer lists every cell that does not convert. A lossy change with reject_if_lossy answers 422 conversion_failed and changes nothing.")
+  public ApiResponse<JsonObject> changeType(@PathParam("id") String id, @PathParam("columnId") String columnId, JsonObject body) {
+    Checks.body(body);
+    Sheet sheet = sheets.open(id, SheetRole.EDITOR);
+    Column current = column(sheet.schema(), columnId);
+    var spec = Json.createObjectBuilder(body).add("name", current.name()).build();
+    ColumnType type = readColumn(spec, current.id(), sheet.schema(), "").type();
+    String policyText = Optional.ofNullable(ColumnJson.string(body, "policy")).orElse("reject_if_lossy");
+    TypeChange.Policy policy;
+    try {
+      policy = TypeChange.Policy.valueOf(policyText.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.invalid("Unknown policy", List.of(ApiError.Detail.of("policy", "must be reject_if_lossy or clear_unconvertible")));
+    }
+    boolean preview = body.getBoolean("preview", false);
+    TypeChange change = preview ? sheet.previewTypeChange(current.id(), type) : sheet.changeColumnType(current.id(), type, policy);
+    JsonObject report = report(change);
+    if (!preview && !change.applied()) {
+      List<ApiError.Detail> details =
+          change.failures().stream().map(f -> new ApiError.Detail("rows." + f.row() + "." + current.id(), f.message() + " (was '" + f.oldText() + "')", f.code())).toList();
+      throw ApiException.invalid("Some cells would not convert; nothing changed. Use policy clear_unconvertible to clear them.", details)
+          .withCurrent(report);
+    }
+    return ApiResponse.of(report);
+  }
+
+  @DELETE
+  @Path("/{id}/columns/{columnId}")
+  @Transactional
+  @Operation(summary = "Delete a column and its cells (editors)")
+  public ApiResponse<JsonObject> deleteColumn(@PathParam("id") String id, @PathParam("columnId") String columnId) {
+    Sheet sheet = sheets.open(id, SheetRole.EDITOR);
+    sheet.deleteColumn(column(sheet.schema(), columnId).id());
+    return ApiResponse.of(Json.createObjectBuilder().add("id", columnId).add("deleted", true).build());
+  }
+
+  // ------------------------------------------------------------------ sharing
+
+  @GET
+  @Path("/{id}/collaborators")
+  @Operation(summary = "The owner and the people a spreadsheet is shared with")
+  public ApiResponse<List<JsonObject>> collaborators(@PathParam("id") String id) {
+    sheets.open(id, SheetRole.VIEWER);
+    List<JsonObject> people =
+        store.query(
+            "select u.id, u.email, u.name, 'owner' from spreadsheets s join users u on u.id = s.owner_id where s.id = ? "
+                + "union all select u.id, u.email, u.name, c.role from collaborators c join users u on u.id = c.user_id where c.sheet_id = ? order by 4 desc, 3",
+            ps -> {
+              ps.setString(1, id);
+              ps.setString(2, id);
+            },
+            rs -> Json.createObjectBuilder().add("user_id", rs.getString(1)).add("email", rs.getString(2)).add("name", rs.getString(3)).add("role", rs.getString(4)).build());
+    return ApiResponse.of(people);
+  }
+
+  @POST
+  @Path("/{id}/collaborators")
+  @Transactional
+  @Operation(summary = "Share a spreadsheet: {\"email\" or \"user_id\", \"role\": \"viewer\" | \"editor\"} (owner)")
+  public ApiResponse<JsonObject> share(@PathParam("id") String id, JsonObject body) {
+    Checks.body(body);
+    sheets.open(id, SheetRole.OWNER);
+    String role = ColumnJson.string(body, "role");
+    Checks checks = new Checks().require("viewer".equals(role) || "editor".equals(role), "role", "must be viewer or editor");
+    Optional<UserEntity> user = Optional.empty();
+    if (ColumnJson.string(body, "user_id") != null) {
+      user = accounts.find(ColumnJson.string(body, "user_id"));
+    } else if (ColumnJson.string(body, "email") != null) {
+      user = EmailAddresses.normalize(ColumnJson.string(body, "email")).flatMap(accounts::findByEmail);
+    }
+    checks.require(user.isPresent(), body.containsKey("user_id") ? "user_id" : "email", "must name a registered user");
+    checks.orThrow("The invitation has invalid fields");
+    if (user.get().id().equals(currentUser.id())) {
+      throw ApiException.invalid("You own this spreadsheet", List.of(ApiError.Detail.of("email", "is the owner's")));
+    }
+    String userId = user.get().id();
+    store.execute(
+        "insert into collaborators (sheet_id, user_id, role, created_at) values (?, ?, ?, ?) on conflict (sheet_id, user_id) do update set role = excluded.role",
+        ps -> {
+          ps.setString(1, id);
+          ps.setString(2, userId);
+          ps.setString(3, role);
+          ps.setTimestamp(4, new Timestamp(System.currentTimeMillis()));
+        });
+    return ApiResponse.of(Json.createObjectBuilder().add("user_id", userId).add("email", user.get().email()).add("name", user.get().name()).add("role", role).build());
+  }
+
+  @DELETE
+  @Path("/{id}/collaborators/{userId}")
+  @Transactional
+  @Operation(summary = "Stop sharing with someone (owner), or leave a shared spreadsheet (the collaborator)")
+  public ApiResponse<JsonObject> unshare(@PathParam("id") String id, @PathParam("userId") String userId) {
+    sheets.open(id, currentUser.id().equals(userId) ? SheetRole.VIEWER : SheetRole.OWNER);
+    int removed = store.update("delete from collaborators where sheet_id = ? and user_id = ?", ps -> {
+      ps.setString(1, id);
+      ps.setString(2, userId);
+    });
+    if (removed == 0) {
+      throw ApiException.notFound("The collaborator");
+    }
+    return ApiResponse.of(Json.createObjectBuilder().add("user_id", userId).add("removed", true).build());
+  }
+
+  // ------------------------------------------------------------------ activity
+
+  @GET
+  @Path("/{id}/activity")
+  @Operation(summary = "The audit log: who changed what, when, old and new values, newest first")
+  public ApiResponse<List<JsonObject>> activity(@PathParam("id") String id, @QueryParam("page") @DefaultValue("1") int page, @QueryParam("limit") @DefaultValue("50") int limit) {
+    new Checks().require(page >= 1, "page", "must be 1 or more").require(limit >= 1 && limit <= 200, "limit", "must be between 1 and 200").orThrow("The query has invalid parameters");
+    sheets.open(id, SheetRole.VIEWER);
+    List<JsonObject> entries =
+        store.query(
+            "select a.id, a.user_id, u.email, a.at, a.revision, a.action, a.row_id, a.column_id, a.old_value::text, a.new_value::text "
+                + "from activity a left join users u on u.id = a.user_id where a.sheet_id = ? order by a.id desc limit ? offset ?",
+            ps -> {
+              ps.setString(1, id);
+              ps.setInt(2, limit);
+              ps.setLong(3, (long) (page - 1) * limit);
+            },
+            rs -> {
+              var entry = Json.createObjectBuilder().add("id", rs.getLong(1)).add("at", SheetViews.time(rs, 4)).add("revision", rs.getLong(5)).add("action", rs.getString(6));
+              addNullable(entry, "user_id", rs.getString(2));
+              addNullable(entry, "user_email", rs.getString(3));
+              addNullable(entry, "row_id", rs.getString(7));
+              addNullable(entry, "column_id", rs.getString(8));
+              entry.add("old_value", parse(rs.getString(9)));
+              entry.add("new_value", parse(rs.getString(10)));
+              return entry.build();
+            });
+    long total = store.query("select count(*) from activity where sheet_id = ?", ps -> ps.setString(1, id), rs -> rs.getLong(1)).get(0);
+    return ApiResponse.page(entries, new ApiResponse.Pagination(page, limit, total));
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private List<Column> readColumns(JsonValue json) {
+    if (!(json instanceof JsonArray array) || array.isEmpty()) {
+      throw ApiException.invalid("A spreadsheet needs columns or a template", List.of(ApiError.Detail.of("columns", "must be a non-empty array (or give \"template\": \"sales_pipeline\")")));
+    }
+    ColumnJson.Problems problems = new ColumnJson.Problems();
+    Map<String, ColumnId> ids = new HashMap<>();
+    List<ColumnId> assigned = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonObject column = array.get(i) instanceof JsonObject o ? o : Json.createObjectBuilder().build();
+      String name = Optional.ofNullable(ColumnJson.string(column, "name")).orElse("column");
+      String base = Column.builder(name, io.contrivance.core.type.ColumnTypes.text()).build().id().value();
+      String candidate = base;
+      for (int n = 2; ids.containsKey(candidate); n++) {
+        candidate = base + "_" + n;
+      }
+      ColumnId id = ColumnId.of(candidate);
+      ids.put(candidate, id);
+      ids.put(name.strip().toLowerCase(Locale.ROOT), id);
+      assigned.add(id);
+    }
+    List<Column> columns = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonObject column = array.get(i) instanceof JsonObject o ? o : Json.createObjectBuilder().build();
+      Column read = ColumnJson.read(column, assigned.get(i), types.registry(), ids, "columns[" + i + "].", problems);
+      if (read != null) {
+        columns.add(read);
+      }
+    }
+    if (!problems.details.isEmpty()) {
+      throw ApiException.invalid("Some columns are not valid", problems.details);
+    }
+    return columns;
+  }
+
+  private Column readColumn(JsonObject json, ColumnId id, SheetSchema schema, String prefix) {
+    Map<String, ColumnId> ids = new HashMap<>();
+    for (Column c : schema.columns()) {
+      ids.put(c.id().value(), c.id());
+      ids.put(c.name().toLowerCase(Locale.ROOT), c.id());
+    }
+    ColumnJson.Problems problems = new ColumnJson.Problems();
+    Column column = ColumnJson.read(json, id, types.registry(), ids, prefix, problems);
+    if (column == null) {
+      throw ApiException.invalid("The column is not valid", problems.details);
+    }
+    return column;
+  }
+
+  private static Column column(SheetSchema schema, String columnId) {
+    try {
+      return schema.column(ColumnId.of(columnId)).orElseThrow(() -> ApiException.notFound("The column"));
+    } catch (IllegalArgumentException e) {
+      throw ApiException.notFound("The column");
+    }
+  }
+
+  private static JsonObject report(TypeChange change) {
+    var failures = Json.createArrayBuilder();
+    change.failures().forEach(f -> failures.add(Json.createObjectBuilder().add("row_id", f.row().value()).add("old_value", f.oldText()).add("code", f.code()).add("message", f.message())));
+    var dropped = Json.createArrayBuilder();
+    change.droppedRules().forEach(r -> dropped.add(r.code()));
+    return Json.createObjectBuilder()
+        .add("column_id", change.column().value())
+        .add("from", change.from().id())
+        .add("to", change.to().id())
+        .add("converted", change.converted())
+        .add("failures", failures)
+        .add("dropped_rules", dropped)
+        .add("applied", change.applied())
+        .build();
+  }
+
+  private static void addNullable(jakarta.json.JsonObjectBuilder builder, String key, String value) {
+    if (value == null) {
+      builder.addNull(key);
+    } else {
+      builder.add(key, value);
+    }
+  }
+
+  private static JsonValue parse(String json) {
+    if (json == null) {
+      return JsonValue.NULL;
+    }
+    try (var reader = Json.createReader(new java.io.StringReader(json))) {
+      return reader.readValue();
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.contrivance.server.it;
+
+import static io.contrivance.server.it.Api.delete;
+import static io.contrivance.server.it.Api.get;
+import static io.contrivance.server.it.Api.json;
+import static io.contrivance.server.it.Api.patch;
+import static io.contrivance.server.it.Api.post;
+import static io.contrivance.server.it.Api.put;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SheetsIT {
+
+  private static String pipeline(Api.Session owner) {
+    Api.Reply created = post("/api/spreadsheets", owner.accessToken(), json("name", "Q3 deals", "template", "sales_pipeline"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.data().getString("id");
+  }
+
+  private static String row(String value) {
+    return "{\"data\":" + value + "}";
+  }
+
+  @Test
+  void template_createsTheSalesPipelineWithStableColumnIds() {
+    Api.Session owner = Api.newUser();
+    Api.Reply created = post("/api/spreadsheets", owner.accessToken(), json("name", "Q3 deals", "template", "sales_pipeline"));
+    JsonObject sheet = created.data();
+    assertThat(sheet.getString("role")).isEqualTo("owner");
+    assertThat(sheet.getJsonArray("columns").getValuesAs(JsonObject.class).stream().map(c -> c.getString("id")).toList())
+        .containsExactly("company", "contact", "email", "deal_value", "stage", "probability", "expected_close", "owner", "next_step", "notes");
+    JsonObject stage = sheet.getJsonArray("columns").getJsonObject(4);
+    assertThat(stage.getString("column_type")).isEqualTo("select");
+    assertThat(stage.getJsonObject("type_settings").getJsonArray("options")).hasSize(6);
+    assertThat(get("/api/spreadsheets/" + sheet.getString("id"), owner.accessToken()).data().getString("name")).isEqualTo("Q3 deals");
+    assertThat(get("/api/spreadsheets", owner.accessToken()).json().getJsonArray("data").getValuesAs(JsonObject.class)).extracting(o -> o.getString("id")).contains(sheet.getString("id"));
+  }
+
+  @Test
+  void customColumns_areCheckedWhenDefined() {
+    Api.Session owner = Api.newUser();
+    String body =
+        "{\"name\":\"Leads\",\"description\":\"inbound\",\"columns\":["
+            + "{\"name\":\"Name\",\"column_type\":\"text\",\"is_required\":true},"
+            + "{\"name\":\"Score\",\"column_type\":\"number\",\"validation_rules\":{\"min\":0,\"max\":100}},"
+            + "{\"name\":\"Tier\",\"column_type\":\"select\",\"options\":[\"Gold\",\"Silver\"]}]}";
+    Api.Reply ok = post("/api/spreadsheets", owner.accessToken(), body);
+    assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+    String bad =
+        "{\"name\":\"Leads\",\"columns\":[{\"name\":\"Score\",\"column_type\":\"number\",\"validation_rules\":{\"min\":10,\"max\":5}},"
+            + "{\"name\":\"Code\",\"column_type\":\"text\",\"validation_rules\":{\"pattern\":\"[a-\"}},{\"name\":\"Tier\",\"column_type\":\"select\",\"options\":[]},"
+            + "{\"name\":\"X\",\"column_type\":\"sparkles\"}]}";
+    Api.Reply rejected = post("/api/spreadsheets", owner.accessToken(), bad);
+    assertThat(rejected.status()).isEqualTo(422);
+    assertThat(rejected.json().getJsonObject("error").getJsonArray("details").getValuesAs(JsonObject.class)).extracting(d -> d.getString("field"))
+        .contains("columns[0]", "columns[1]", "columns[2].column_type", "columns[3].column_type");
+  }
+
+  @Test
+  void rows_areValidatedWithOneDetailPerFailingCell() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    Api.Reply ok = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), row("{\"Company\":\"Acme\",\"stage\":\"Lead\",\"deal_value\":\"$12,000\",\"probability\":20}"));
+    assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+    JsonObject created = ok.data();
+    assertThat(created.getInt("version")).isEqualTo(1);
+    assertThat(created.getJsonObject("data").getJsonObject("deal_value").getJsonNumber("amount").intValue()).isEqualTo(12000);
+    assertThat(created.getString("created_by")).isEqualTo(owner.id());
+    assertThat(created.getString("created_at")).isNotBlank();
+
+    Api.Reply bad = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), row("{\"company\":\"Globex\",\"stage\":\"Won\",\"deal_value\":-5,\"email\":\"nope\"}"));
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().getJsonObject("error").getJsonArray("details").getValuesAs(JsonObject.class)).extracting(d -> d.getString("field") + ":" + d.getString("code"))
+        .containsExactlyInAnyOrder("data.stage:not_an_option", "data.email:invalid_email");
+    Api.Reply negative = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), row("{\"company\":\"Globex\",\"stage\":\"Lead\",\"deal_value\":-5}"));
+    assertThat(negative.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("code")).isEqualTo("min");
+    assertThat(get("/api/spreadsheets/" + sheet + "/rows", owner.accessToken()).json().getJsonArray("data")).hasSize(1);
+  }
+
+  @Test
+  void batches_areAllOrNothing() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    String rows = "{\"rows\":[{\"data\":{\"company\":\"A\",\"stage\":\"Lead\"}},{\"data\":{\"company\":\"B\",\"stage\":\"Lead\",\"deal_value\":-1}},{\"data\":{\"company\":\"C\",\"stage\":\"Lead\"}}]}";
+    Api.Reply rejected = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), rows);
+    assertThat(rejected.status()).isEqualTo(422);
+    assertThat(rejected.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field")).isEqualTo("rows[1].data.deal_value");
+    assertThat(get("/api/spreadsheets/" + sheet + "/rows", owner.accessToken()).json().getJsonArray("data")).isEmpty();
+    Api.Reply added = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), rows.replace("-1", "1"));
+    assertThat(added.status()).isEqualTo(201);
+    assertThat(added.data().getJsonArray("rows")).hasSize(3);
+    // Keyset paging in sheet order.
+    Api.Reply first = get("/api/spreadsheets/" + sheet + "/rows?limit=2", owner.accessToken());
+    long after = first.json().getJsonObject("pagination").getJsonNumber("next_after").longValue();
+    Api.Reply second = get("/api/spreadsheets/" + sheet + "/rows?limit=2&after=" + after, owner.accessToken());
+    assertThat(second.json().getJsonArray("data").getJsonObject(0).getJsonObject("data").getString("company")).isEqualTo("C");
+  }
+
+  @Test
+  void staleUpdates_getAConflictWithTheCurrentRow() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    JsonObject created = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), row("{\"company\":\"Acme\",\"stage\":\"Lead\"}")).data();
+    String path = "/api/spreadsheets/" + sheet + "/rows/" + created.getString("id");
+    Api.Reply first = patch(path, owner.accessToken(), "{\"data\":{\"stage\":\"Qualified\"},\"version\":1}");
+    assertThat(first.status()).as(first.toString()).isEqualTo(200);
+    assertThat(first.data().getInt("version")).isEqualTo(2);
+    Api.Reply stale = patch(path, owner.accessToken(), "{\"data\":{\"stage\":\"Lead\"},\"version\":1}");
+    assertThat(stale.status()).isEqualTo(409);
+    assertThat(stale.errorCode()).isEqualTo("version_conflict");
+    assertThat(stale.json().getJsonObject("current").getJsonObject("data").getString("stage")).isEqualTo("Qualified");
+    assertThat(patch(path, owner.accessToken(), "{\"data\":{\"stage\":\"Proposal\"}}").errorCode()).isEqualTo("validation_failed");
+    assertThat(delete(path, owner.accessToken()).status()).isEqualTo(200);
+    assertThat(get(path, owner.accessToken()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void access_isCheckedPerSheet() {
+    Api.Session owner = Api.newUser();
+    Api.Session stranger = Api.newUser();
+    Api.Session viewer = Api.newUser();
+    Api.Session editor = Api.newUser();
+    String sheet = pipeline(owner);
+    String rows = "/api/spreadsheets/" + sheet + "/rows";
+    assertThat(get("/api/spreadsheets/" + sheet, stranger.accessToken()).status()).isEqualTo(404);
+    assertThat(post(rows, stranger.accessToken(), row("{\"company\":\"X\",\"stage\":\"Lead\"}")).status()).isEqualTo(404);
+    assertThat(post("/api/spreadsheets/" + sheet + "/collaborators", owner.accessToken(), json("email", viewer.email(), "role", "viewer")).status()).isEqualTo(200);
+    assertThat(post("/api/spreadsheets/" + sheet + "/collaborators", owner.accessToken(), json("user_id", editor.id(), "role", "editor")).status()).isEqualTo(200);
+    assertThat(get("/api/spreadsheets/" + sheet, viewer.accessToken()).data().getString("role")).isEqualTo("viewer");
+    Api.Reply denied = post(rows, viewer.accessToken(), row("{\"company\":\"X\",\"stage\":\"Lead\"}"));
+    assertThat(denied.status()).isEqualTo(403);
+    assertThat(post(rows, editor.accessToken(), row("{\"company\":\"X\",\"stage\":\"Lead\"}")).status()).isEqualTo(201);
+    assertThat(delete("/api/spreadsheets/" + sheet, editor.accessToken()).status()).isEqualTo(403);
+    assertThat(post("/api/spreadsheets/" + sheet + "/collaborators", editor.accessToken(), json("email", stranger.email(), "role", "editor")).status()).isEqualTo(403);
+    assertThat(get("/api/spreadsheets/" + sheet + "/collaborators", viewer.accessToken()).json().getJsonArray("data")).hasSize(3);
+    assertThat(delete("/api/spreadsheets/" + sheet + "/collaborators/" + viewer.id(), owner.accessToken()).status()).isEqualTo(200);
+    assertThat(get("/api/spreadsheets/" + sheet, viewer.accessToken()).status()).isEqualTo(404);
+  }
+
+  @Test
+  void everyChange_isInTheActivityLog() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    JsonObject created = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), row("{\"company\":\"Acme\",\"stage\":\"Lead\"}")).data();
+    patch("/api/spreadsheets/" + sheet + "/rows/" + created.getString("id"), owner.accessToken(), "{\"data\":{\"company\":\"Acme Corp\"}}");
+    List<JsonObject> entries = get("/api/spreadsheets/" + sheet + "/activity", owner.accessToken()).json().getJsonArray("data").getValuesAs(JsonObject.class);
+    assertThat(entries).extracting(e -> e.getString("action")).containsExactly("cell_updated", "row_created");
+    JsonObject update = entries.get(0);
+    assertThat(update.getString("column_id")).isEqualTo("company");
+    assertThat(update.getString("old_value")).isEqualTo("Acme");
+    assertThat(update.getString("new_value")).isEqualTo("Acme Corp");
+    assertThat(update.getString("user_id")).isEqualTo(owner.id());
+  }
+
+  @Test
+  void columns_canBeAddedRenamedRetypedAndDeleted() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    String base = "/api/spreadsheets/" + sheet;
+    post(base + "/rows", owner.accessToken(), row("{\"company\":\"Acme\",\"stage\":\"Lead\",\"next_step\":\"42\"}"));
+    post(base + "/rows", owner.accessToken(), row("{\"company\":\"Globex\",\"stage\":\"Lead\",\"next_step\":\"call back\"}"));
+    Api.Reply added = post(base + "/columns", owner.accessToken(), "{\"name\":\"Region\",\"column_type\":\"select\",\"options\":[\"EMEA\",\"AMER\"]}");
+    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    assertThat(added.data().getString("id")).isEqualTo("region");
+    assertThat(patch(base + "/columns/region", owner.accessToken(), "{\"name\":\"Territory\"}").data().getString("name")).isEqualTo("Territory");
+    assertThat(patch(base + "/columns/region", owner.accessToken(), "{\"name\":\"company\"}").status()).isEqualTo(422);
+    Api.Reply lossy = put(base + "/columns/next_step/type", owner.accessToken(), "{\"column_type\":\"number\"}");
+    assertThat(lossy.status()).isEqualTo(422);
+    assertThat(lossy.json().getJsonObject("current").getJsonArray("failures")).hasSize(1);
+    Api.Reply forced = put(base + "/columns/next_step/type", owner.accessToken(), "{\"column_type\":\"number\",\"policy\":\"clear_unconvertible\"}");
+    assertThat(forced.data().getBoolean("applied")).isTrue();
+    assertThat(forced.data().getJsonArray("failures").getJsonObject(0).getString("old_value")).isEqualTo("call back");
+    assertThat(delete(base + "/columns/region", owner.accessToken()).status()).isEqualTo(200);
+    JsonObject after = get(base, owner.accessToken()).data();
+    assertThat(after.getJsonArray("columns").getValuesAs(JsonObject.class)).extracting(c -> c.getString("id")).doesNotContain("region");
+    assertThat(Json.createObjectBuilder(after).build().getJsonArray("columns").getJsonObject(8).getString("column_type")).isEqualTo("number");
+  }
+}
