@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { Api, ApiError, sessionTokenStore } from "./api";
+
+function memoryStorage() {
+  const items = new Map<string, string>();
+  return {
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
+}
+
+function reply(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+}
+
+describe("Api", () => {
+  it("refreshes an expired session once and retries the request", async () => {
+    const calls: string[] = [];
+    const tokens = sessionTokenStore(memoryStorage());
+    tokens.save({ access_token: "old", refresh_token: "r1", user: { id: "u", email: "e", name: "n", role: "user" } });
+    const api = new Api(tokens, async (url, init) => {
+      calls.push(`${init?.method} ${url} ${(init?.headers as Record<string, string>).Authorization ?? ""}`);
+      if (url === "/api/auth/refresh") {
+        return reply(200, { success: true, data: { access_token: "new", refresh_token: "r2", user: {} } });
+      }
+      return (init?.headers as Record<string, string>).Authorization === "Bearer new"
+        ? reply(200, { success: true, data: [] })
+        : reply(401, { success: false, error: { code: "unauthorized", message: "no", details: [] } });
+    });
+    await expect(api.sheets()).resolves.toEqual([]);
+    expect(calls).toEqual(["GET /api/spreadsheets Bearer old", "POST /api/auth/refresh ", "GET /api/spreadsheets Bearer new"]);
+    expect(tokens.refresh()).toBe("r2");
+  });
+
+  it("turns the error envelope into an ApiError with cell details", async () => {
+    const api = new Api(sessionTokenStore(memoryStorage()), async () =>
+      reply(422, { success: false, error: { code: "validation_failed", message: "bad", details: [{ field: "data.deal_value", message: "Deal Value must be at least $0.00", code: "min" }] } }),
+    );
+    const error = await api.addRow("s", { deal_value: -5 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).code).toBe("validation_failed");
+    expect((error as ApiError).detailFor("deal_value")?.code).toBe("min");
+  });
+});

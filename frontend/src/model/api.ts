@@ -1,0 +1,155 @@
+import type { ErrorDetail, JsonValue, Row, Sheet, SheetSummary, Tokens, User } from "./types";
+
+/** An error answer of the API: status, stable code, message and field details. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+
+  /** The message for a cell, from a detail such as `data.deal_value`. */
+  detailFor(columnId: string): ErrorDetail | undefined {
+    return this.details.find((d) => d.field === `data.${columnId}`);
+  }
+}
+
+/** Keeps the session: the access token in memory, the refresh token in session storage. */
+export interface TokenStore {
+  access?: string;
+  refresh(): string | null;
+  save(tokens: Tokens): void;
+  clear(): void;
+}
+
+export function sessionTokenStore(storage: Pick<Storage, "getItem" | "setItem" | "removeItem">): TokenStore {
+  const key = "contrivance.refresh";
+  return {
+    access: undefined,
+    refresh: () => storage.getItem(key),
+    save(tokens) {
+      this.access = tokens.access_token;
+      storage.setItem(key, tokens.refresh_token);
+    },
+    clear() {
+      this.access = undefined;
+      storage.removeItem(key);
+    },
+  };
+}
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** The REST API. On a 401 it refreshes the session once and retries. */
+export class Api {
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly fetcher: Fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  register(email: string, password: string, name: string): Promise<Tokens> {
+    return this.call<Tokens>("POST", "/api/auth/register", { email, password, name }, false).then((t) => this.keep(t));
+  }
+
+  login(email: string, password: string): Promise<Tokens> {
+    return this.call<Tokens>("POST", "/api/auth/login", { email, password }, false).then((t) => this.keep(t));
+  }
+
+  /** Restores a session from the stored refresh token, if there is one. */
+  async resume(): Promise<User | null> {
+    if (!this.tokens.refresh()) {
+      return null;
+    }
+    try {
+      await this.refresh();
+      return await this.call<User>("GET", "/api/auth/validate");
+    } catch {
+      this.tokens.clear();
+      return null;
+    }
+  }
+
+  async logout(): Promise<void> {
+    try {
+      await this.call("POST", "/api/auth/logout");
+    } finally {
+      this.tokens.clear();
+    }
+  }
+
+  sheets(): Promise<SheetSummary[]> {
+    return this.call<SheetSummary[]>("GET", "/api/spreadsheets");
+  }
+
+  createFromTemplate(name: string): Promise<Sheet> {
+    return this.call<Sheet>("POST", "/api/spreadsheets", { name, template: "sales_pipeline" });
+  }
+
+  sheet(id: string): Promise<Sheet> {
+    return this.call<Sheet>("GET", `/api/spreadsheets/${encodeURIComponent(id)}`);
+  }
+
+  rows(sheetId: string, after?: number, limit = 500): Promise<Row[]> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (after !== undefined) {
+      query.set("after", String(after));
+    }
+    return this.call<Row[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows?${query}`);
+  }
+
+  addRow(sheetId: string, data: Record<string, JsonValue>): Promise<Row> {
+    return this.call<Row>("POST", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows`, { data });
+  }
+
+  updateRow(sheetId: string, row: Row, data: Record<string, JsonValue>): Promise<Row> {
+    return this.call<Row>("PATCH", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows/${encodeURIComponent(row.id)}`, {
+      data,
+      version: row.version,
+    });
+  }
+
+  deleteRow(sheetId: string, rowId: string): Promise<unknown> {
+    return this.call("DELETE", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows/${encodeURIComponent(rowId)}`);
+  }
+
+  private keep(tokens: Tokens): Tokens {
+    this.tokens.save(tokens);
+    return tokens;
+  }
+
+  private async refresh(): Promise<void> {
+    const refreshToken = this.tokens.refresh();
+    if (!refreshToken) {
+      throw new ApiError(401, "unauthorized", "Sign in first");
+    }
+    this.keep(await this.call<Tokens>("POST", "/api/auth/refresh", { refresh_token: refreshToken }, false));
+  }
+
+  /**
+   * One request. `authenticated` calls carry the access token and, on a 401, refresh the session
+   * once and retry; public calls (sign-in, refresh) carry no token at all.
+   */
+  private async call<T>(method: string, path: string, body?: unknown, authenticated = true, retried = false): Promise<T> {
+    const headers: Record<string, string> = { Accept: "application/json" };
+    if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+    }
+    if (authenticated && this.tokens.access) {
+      headers.Authorization = `Bearer ${this.tokens.access}`;
+    }
+    const response = await this.fetcher(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (response.status === 401 && authenticated && !retried && this.tokens.refresh()) {
+      await this.refresh();
+      return this.call<T>(method, path, body, true, true);
+    }
+    const json = await response.json().catch(() => null);
+    if (!response.ok || !json || json.success === false) {
+      const error = json?.error ?? {};
+      throw new ApiError(response.status, error.code ?? "http_" + response.status, error.message ?? response.statusText, error.details ?? []);
+    }
+    return json.data as T;
+  }
+}

@@ -1,0 +1,87 @@
+import type { Column, JsonValue } from "./types";
+
+/** The editor a column needs. */
+export type EditorKind = "text" | "longtext" | "number" | "date" | "datetime" | "select" | "checkbox";
+
+export function editorFor(column: Column): EditorKind {
+  switch (column.column_type) {
+    case "number":
+    case "currency":
+    case "percent":
+      return "number";
+    case "date":
+      return "date";
+    case "datetime":
+      return "datetime";
+    case "select":
+      return "select";
+    case "boolean":
+      return "checkbox";
+    case "long_text":
+      return "longtext";
+    default:
+      return "text";
+  }
+}
+
+const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 20 });
+
+/** A cell value as people read it in the grid. */
+export function display(column: Column, value: JsonValue | undefined): string {
+  if (value === null || value === undefined) {
+    return "";
+  }
+  switch (column.column_type) {
+    case "currency": {
+      if (typeof value === "object" && !Array.isArray(value) && value !== null) {
+        const amount = Number(value.amount);
+        const currency = String(value.currency);
+        try {
+          return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(amount);
+        } catch {
+          return `${grouped.format(amount)} ${currency}`;
+        }
+      }
+      return String(value);
+    }
+    case "percent":
+      return `${grouped.format(Number(value))}%`;
+    case "number":
+      return grouped.format(Number(value));
+    case "boolean":
+      return value === true ? "✓" : "";
+    case "multi_select":
+      return Array.isArray(value) ? value.join(", ") : String(value);
+    default:
+      return String(value);
+  }
+}
+
+/** The text an editor starts with for a value (what the server reads back to the same value). */
+export function toInput(column: Column, value: JsonValue | undefined): string {
+  if (value === null || value === undefined) {
+    return "";
+  }
+  if (column.column_type === "currency" && typeof value === "object" && !Array.isArray(value)) {
+    return String(value.amount);
+  }
+  if (Array.isArray(value)) {
+    return value.join(", ");
+  }
+  return String(value);
+}
+
+/** What to send for an edited cell: text is read by the server with the column's type; blank clears. */
+export function fromInput(column: Column, input: string | boolean): JsonValue {
+  if (typeof input === "boolean") {
+    return input;
+  }
+  if (input.trim() === "") {
+    return null;
+  }
+  if (column.column_type === "currency") {
+    const currency = column.type_settings.currency ?? "USD";
+    return /^[-+]?\d+(\.\d+)?$/.test(input.trim()) ? { amount: Number(input.trim()), currency } : input;
+  }
+  return input;
+}
