@@ -92,10 +92,11 @@ export class Api {
     return this.call<Sheet>("GET", `/api/spreadsheets/${encodeURIComponent(id)}`);
   }
 
-  rows(sheetId: string, after?: number, limit = 500): Promise<Row[]> {
+  /** A page of rows in sheet order; pass the previous page's cursor to continue. */
+  rows(sheetId: string, cursor?: string, limit = 1000): Promise<Row[]> {
     const query = new URLSearchParams({ limit: String(limit) });
-    if (after !== undefined) {
-      query.set("after", String(after));
+    if (cursor !== undefined) {
+      query.set("cursor", cursor);
     }
     return this.call<Row[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows?${query}`);
   }

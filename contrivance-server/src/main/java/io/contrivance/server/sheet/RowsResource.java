@@ -65,42 +65,42 @@ public class RowsResource {
   @PathParam("sheetId")
   String sheetId;
 
-  /** Where the next page starts. */
-  public record Page(Long nextAfter, int limit) {}
+  /** Where the next page starts: pass {@code next_cursor} back as {@code cursor}. */
+  public record Page(String nextCursor, int limit) {}
 
   public record RowsPage(boolean success, List<JsonObject> data, Page pagination) {}
 
   @GET
-  @Operation(summary = "Rows in sheet order, a page at a time (keyset: pass the last position as `after`)")
-  public RowsPage list(@QueryParam("after") String afterText, @QueryParam("limit") String limitText) {
+  @Operation(
+      summary = "Rows a page at a time, in sheet order or sorted and filtered by any column",
+      description = "sort=<column id or name>[:asc|desc]; filter=<column>:<eq|ne|lt|le|gt|ge|contains|empty|not_empty>:<value> (repeatable, values typed as in a cell); "
+          + "limit up to 1000; cursor=<next_cursor of the previous page>.")
+  public RowsPage list(
+      @QueryParam("sort") String sort,
+      @QueryParam("filter") List<String> filters,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limitText) {
     Sheet sheet = sheets.open(sheetId, SheetRole.VIEWER);
-    Checks checks = new Checks();
-    long after = Long.MIN_VALUE;
     int limit = 100;
     try {
-      after = afterText == null ? Long.MIN_VALUE : Long.parseLong(afterText.strip());
-    } catch (NumberFormatException e) {
-      checks.add("after", "must be a row position (a whole number)");
-    }
-    try {
       limit = limitText == null ? 100 : Integer.parseInt(limitText.strip());
-      checks.require(limit >= 1 && limit <= MAX_PAGE, "limit", "must be between 1 and " + MAX_PAGE);
     } catch (NumberFormatException e) {
-      checks.add("limit", "must be a whole number");
+      limit = -1;
     }
-    checks.orThrow("The query has invalid parameters");
-    long from = after;
-    int size = limit;
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw ApiException.invalid("The query has invalid parameters", List.of(ApiError.Detail.of("limit", "must be a whole number between 1 and " + MAX_PAGE)));
+    }
+    RowQuery query = RowQuery.parse(sheet.id().value(), sheet.schema(), sort, filters == null ? List.of() : filters, cursor, limit);
+    List<RowQuery.Cursor> cursors = new ArrayList<>();
     List<JsonObject> rows =
         store.query(
-            "select " + SheetViews.ROW_COLUMNS + " from spreadsheet_rows where sheet_id = ? and position > ? order by position, id limit ?",
-            ps -> {
-              ps.setString(1, sheet.id().value());
-              ps.setLong(2, from);
-              ps.setInt(3, size);
-            },
-            SheetViews::row);
-    Long next = rows.size() < limit ? null : rows.get(rows.size() - 1).getJsonNumber("position").longValue();
+            query.sql(),
+            query::bind,
+            rs -> {
+              cursors.add(new RowQuery.Cursor(rs.getString(9), rs.getLong(2), rs.getString(1)));
+              return SheetViews.row(rs);
+            });
+    String next = rows.size() < limit ? null : cursors.get(cursors.size() - 1).encode();
     return new RowsPage(true, rows, new Page(next, limit));
   }
 

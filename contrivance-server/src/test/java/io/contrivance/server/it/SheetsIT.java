@@ -95,9 +95,10 @@ class SheetsIT {
     assertThat(added.data().getJsonArray("rows")).hasSize(3);
     // Keyset paging in sheet order.
     Api.Reply first = get("/api/spreadsheets/" + sheet + "/rows?limit=2", owner.accessToken());
-    long after = first.json().getJsonObject("pagination").getJsonNumber("next_after").longValue();
-    Api.Reply second = get("/api/spreadsheets/" + sheet + "/rows?limit=2&after=" + after, owner.accessToken());
+    String cursor = first.json().getJsonObject("pagination").getString("next_cursor");
+    Api.Reply second = get("/api/spreadsheets/" + sheet + "/rows?limit=2&cursor=" + cursor, owner.accessToken());
     assertThat(second.json().getJsonArray("data").getJsonObject(0).getJsonObject("data").getString("company")).isEqualTo("C");
+    assertThat(second.json().getJsonObject("pagination").getString("next_cursor", null)).isNull();
   }
 
   @Test
@@ -178,5 +179,45 @@ class SheetsIT {
     JsonObject after = get(base, owner.accessToken()).data();
     assertThat(after.getJsonArray("columns").getValuesAs(JsonObject.class)).extracting(c -> c.getString("id")).doesNotContain("region");
     assertThat(Json.createObjectBuilder(after).build().getJsonArray("columns").getJsonObject(8).getString("column_type")).isEqualTo("number");
+  }
+
+  @Test
+  void rows_sortAndFilterOnAnyColumnWithKeysetPages() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    String rows =
+        "{\"rows\":["
+            + "{\"data\":{\"company\":\"Delta\",\"stage\":\"Proposal\",\"deal_value\":5000,\"expected_close\":\"2026-05-01\"}},"
+            + "{\"data\":{\"company\":\"alpha\",\"stage\":\"Lead\",\"deal_value\":20000}},"
+            + "{\"data\":{\"company\":\"Charlie\",\"stage\":\"Negotiation\",\"deal_value\":1000,\"expected_close\":\"2026-04-01\"}},"
+            + "{\"data\":{\"company\":\"Bravo\",\"stage\":\"Lead\"}},"
+            + "{\"data\":{\"company\":\"Echo\",\"stage\":\"Closed-Won\",\"deal_value\":7000,\"expected_close\":\"2026-03-01\"}}]}";
+    assertThat(post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), rows).status()).isEqualTo(201);
+    String base = "/api/spreadsheets/" + sheet + "/rows";
+    assertThat(companies(get(base + "?sort=company", owner.accessToken()))).containsExactly("alpha", "Bravo", "Charlie", "Delta", "Echo");
+    // Amounts as numbers, blanks last, in pages of two that neither skip nor repeat.
+    List<String> byValue = new java.util.ArrayList<>();
+    String cursor = null;
+    do {
+      Api.Reply page = get(base + "?sort=deal_value:desc&limit=2" + (cursor == null ? "" : "&cursor=" + cursor), owner.accessToken());
+      byValue.addAll(companies(page));
+      JsonObject pagination = page.json().getJsonObject("pagination");
+      cursor = pagination.getString("next_cursor", null);
+    } while (cursor != null);
+    assertThat(byValue).containsExactly("alpha", "Echo", "Delta", "Charlie", "Bravo");
+    // Select options sort in pipeline order, not alphabetically.
+    assertThat(companies(get(base + "?sort=stage", owner.accessToken()))).containsExactly("alpha", "Bravo", "Delta", "Charlie", "Echo");
+    assertThat(companies(get(base + "?filter=stage:eq:lead&sort=company", owner.accessToken()))).containsExactly("alpha", "Bravo");
+    assertThat(companies(get(base + "?filter=deal_value:ge:$5,000&sort=company", owner.accessToken()))).containsExactly("alpha", "Delta", "Echo");
+    assertThat(companies(get(base + "?filter=expected_close:lt:2026-04-15&filter=company:contains:ECH", owner.accessToken()))).containsExactly("Echo");
+    assertThat(companies(get(base + "?filter=expected_close:empty&sort=company", owner.accessToken()))).containsExactly("alpha", "Bravo");
+    Api.Reply bad = get(base + "?filter=deal_value:gt:lots&sort=nope", owner.accessToken());
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().getJsonObject("error").getJsonArray("details")).hasSize(2);
+  }
+
+  private static List<String> companies(Api.Reply reply) {
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+    return reply.json().getJsonArray("data").getValuesAs(JsonObject.class).stream().map(r -> r.getJsonObject("data").getString("company")).toList();
   }
 }
