@@ -80,8 +80,12 @@ public class RowsResource {
       @QueryParam("filter") List<String> filters,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limitText) {
-    Sheet sheet = sheets.open(sheetId, SheetRole.VIEWER);
-    int limit = 100;
+    return page(store, sheets.open(sheetId, SheetRole.VIEWER), sort, filters, cursor, limitText);
+  }
+
+  /** One page of rows of a sheet the caller may read. */
+  static RowsPage page(JdbcSheetStore store, Sheet sheet, String sort, List<String> filters, String cursor, String limitText) {
+    int limit;
     try {
       limit = limitText == null ? 100 : Integer.parseInt(limitText.strip());
     } catch (NumberFormatException e) {

@@ -29,6 +29,11 @@ public class SheetViews {
   @Inject JdbcSheetStore store;
 
   JsonObject sheet(Sheet sheet, SheetRole role) {
+    return sheet(sheet, role.wire());
+  }
+
+  /** The sheet as the API shows it; {@code role} is the caller's ("owner", "editor", "viewer" or "public"). */
+  JsonObject sheet(Sheet sheet, String role) {
     SheetSchema schema = sheet.schema();
     JsonArrayBuilder columns = Json.createArrayBuilder();
     for (Column column : schema.columns()) {
@@ -53,7 +58,7 @@ public class SheetViews {
         .add("name", schema.name())
         .add("description", schema.description())
         .add("text_format", JdbcSheetStore.formatName(schema.format()))
-        .add("role", role.wire())
+        .add("role", role)
         .add("columns", columns)
         .build();
   }

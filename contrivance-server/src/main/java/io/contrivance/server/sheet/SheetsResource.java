@@ -60,6 +60,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Spreadsheets")
 public class SheetsResource {
 
+  private static final java.security.SecureRandom PUBLIC_LINK_RANDOM = new java.security.SecureRandom();
+
   @Inject Sheets sheets;
   @Inject SheetViews views;
   @Inject JdbcSheetStore store;
@@ -307,6 +309,34 @@ public class SheetsResource {
       throw ApiException.notFound("The collaborator");
     }
     return ApiResponse.of(Json.createObjectBuilder().add("user_id", userId).add("removed", true).build());
+  }
+
+  // ------------------------------------------------------------------ public link
+
+  @POST
+  @Path("/{id}/public-link")
+  @Transactional
+  @Operation(summary = "Turn on a read-only public link (owner); a new link replaces the old one")
+  public ApiResponse<JsonObject> enable(@PathParam("id") String id) {
+    sheets.open(id, SheetRole.OWNER);
+    byte[] secret = new byte[24];
+    PUBLIC_LINK_RANDOM.nextBytes(secret);
+    String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    store.execute("update spreadsheets set public_token = ? where id = ?", ps -> {
+      ps.setString(1, token);
+      ps.setString(2, id);
+    });
+    return ApiResponse.of(Json.createObjectBuilder().add("token", token).add("path", "/api/public/" + token).build());
+  }
+
+  @DELETE
+  @Path("/{id}/public-link")
+  @Transactional
+  @Operation(summary = "Turn the public link off (owner)")
+  public ApiResponse<JsonObject> disable(@PathParam("id") String id) {
+    sheets.open(id, SheetRole.OWNER);
+    store.execute("update spreadsheets set public_token = null where id = ?", ps -> ps.setString(1, id));
+    return ApiResponse.of(Json.createObjectBuilder().add("public_link", false).build());
   }
 
   // ------------------------------------------------------------------ activity

@@ -179,4 +179,32 @@ class AuthIT {
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
   }
+
+  @Test
+  void cors_allowsOnlyConfiguredOrigins() throws Exception {
+    Api.admin();
+    var http = java.net.http.HttpClient.newHttpClient();
+    for (String origin : new String[] {"http://allowed.example", "http://evil.example"}) {
+      var preflight =
+          http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(Api.BASE + "/api/spreadsheets"))
+                  .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                  .header("Origin", origin)
+                  .header("Access-Control-Request-Method", "POST")
+                  .header("Access-Control-Request-Headers", "authorization,content-type")
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(preflight.statusCode()).isEqualTo(204);
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin").isPresent()).as(origin).isEqualTo(origin.contains("allowed"));
+    }
+  }
+
+  @Test
+  void oversizedBodies_get413() {
+    Api.Session user = Api.newUser();
+    String huge = "{\"name\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}";
+    Api.Reply reply = Api.send("PUT", "/api/users/" + user.id(), user.accessToken(), huge);
+    assertThat(reply.status()).isEqualTo(413);
+    assertThat(reply.errorCode()).isEqualTo("payload_too_large");
+  }
 }

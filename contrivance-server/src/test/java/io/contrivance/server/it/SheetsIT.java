@@ -220,4 +220,34 @@ class SheetsIT {
     assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
     return reply.json().getJsonArray("data").getValuesAs(JsonObject.class).stream().map(r -> r.getJsonObject("data").getString("company")).toList();
   }
+
+  @Test
+  void publicLinks_giveReadOnlyAccessUntilTurnedOff() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), row("{\"company\":\"Acme\",\"stage\":\"Lead\"}"));
+    Api.Session editor = Api.newUser();
+    post("/api/spreadsheets/" + sheet + "/collaborators", owner.accessToken(), json("email", editor.email(), "role", "editor"));
+    assertThat(post("/api/spreadsheets/" + sheet + "/public-link", editor.accessToken(), null).status()).isEqualTo(403);
+    String path = post("/api/spreadsheets/" + sheet + "/public-link", owner.accessToken(), null).data().getString("path");
+    assertThat(get(path, null).data().getString("role")).isEqualTo("public");
+    assertThat(companies(get(path + "/rows", null))).containsExactly("Acme");
+    assertThat(post(path + "/rows", null, row("{\"company\":\"X\"}")).status()).isIn(401, 404, 405);
+    assertThat(delete("/api/spreadsheets/" + sheet + "/public-link", owner.accessToken()).status()).isEqualTo(200);
+    assertThat(get(path, null).status()).isEqualTo(404);
+    assertThat(get("/api/public/not-a-token", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void rowsAndColumns_canBeMoved() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    String base = "/api/spreadsheets/" + sheet;
+    post(base + "/rows", owner.accessToken(), "{\"rows\":[{\"data\":{\"company\":\"A\",\"stage\":\"Lead\"}},{\"data\":{\"company\":\"B\",\"stage\":\"Lead\"}}]}");
+    String b = get(base + "/rows", owner.accessToken()).json().getJsonArray("data").getJsonObject(1).getString("id");
+    assertThat(post(base + "/rows/" + b + "/move", owner.accessToken(), "{\"index\":0}").status()).isEqualTo(200);
+    assertThat(companies(get(base + "/rows", owner.accessToken()))).containsExactly("B", "A");
+    assertThat(patch(base + "/columns/notes", owner.accessToken(), "{\"position\":0}").status()).isEqualTo(200);
+    assertThat(get(base, owner.accessToken()).data().getJsonArray("columns").getJsonObject(0).getString("id")).isEqualTo("notes");
+  }
 }

@@ -1,0 +1,65 @@
+package io.contrivance.server.sheet;
+
+import io.contrivance.core.Sheet;
+import io.contrivance.core.sheet.SheetId;
+import io.contrivance.server.web.ApiException;
+import io.contrivance.server.web.ApiResponse;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * Read-only public links: anyone with the link (a random, unguessable token the owner turns on or
+ * off under /api/spreadsheets/{id}/public-link) reads the sheet and its rows without signing in, and
+ * can change nothing.
+ */
+@Path("/public")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Public links")
+public class PublicLinks {
+
+  @Inject Sheets sheets;
+  @Inject SheetViews views;
+  @Inject JdbcSheetStore store;
+
+  @GET
+  @Path("/{token}")
+  @Operation(summary = "A spreadsheet shared by public link (no sign-in)")
+  public ApiResponse<JsonObject> sheet(@PathParam("token") String token) {
+    return ApiResponse.of(views.sheet(shared(token), "public"));
+  }
+
+  @GET
+  @Path("/{token}/rows")
+  @Operation(summary = "Rows of a spreadsheet shared by public link, sorted and filtered as for members")
+  public RowsResource.RowsPage rows(
+      @PathParam("token") String token,
+      @QueryParam("sort") String sort,
+      @QueryParam("filter") List<String> filters,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
+    Sheet sheet = shared(token);
+    return RowsResource.page(store, sheet, sort, filters, cursor, limit);
+  }
+
+  private Sheet shared(String token) {
+    if (token == null || token.length() > 64) {
+      throw ApiException.notFound("The shared spreadsheet");
+    }
+    List<String> ids = store.query("select id from spreadsheets where public_token = ?", ps -> ps.setString(1, token), rs -> rs.getString(1));
+    if (ids.isEmpty()) {
+      throw ApiException.notFound("The shared spreadsheet");
+    }
+    return sheets.workbook().open(SheetId.of(ids.get(0))).orElseThrow(() -> ApiException.notFound("The shared spreadsheet"));
+  }
+}
