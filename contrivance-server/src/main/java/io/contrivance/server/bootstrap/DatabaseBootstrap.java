@@ -100,7 +100,8 @@ public class DatabaseBootstrap {
     List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
     Optional<ProcessHandle> orphan =
         lines.isEmpty() ? Optional.empty() : parsePid(lines.get(0)).flatMap(ProcessHandle::of);
-    if (orphan.isEmpty() || !orphan.get().isAlive()) {
+    // A pid from an old file may belong to another program by now: only a postgres is ours to stop.
+    if (orphan.isEmpty() || !orphan.get().isAlive() || !orphan.get().info().command().orElse("").endsWith("/postgres")) {
       return;
     }
     LOG.warning("Found a PostgreSQL (pid " + orphan.get().pid() + ") left running on " + directory + " by an earlier server; stopping it");
