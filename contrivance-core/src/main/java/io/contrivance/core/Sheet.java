@@ -389,15 +389,15 @@ public final class Sheet {
         state -> {
           SheetSchema schema = state.schema();
           SheetValidator validator = workbook.validator(schema);
+          if (ids != null && !store().existing(id, ids).isEmpty()) {
+            throw new IllegalArgumentException("rows with ids " + store().existing(id, ids) + " exist already");
+          }
           var violations = new ArrayList<Violation>();
           var rows = new ArrayList<Row>(count);
           long position = store().maxPosition(id);
           position = position == Long.MIN_VALUE ? 0 : position;
           for (int i = 0; i < count; i++) {
             RowId rowId = ids == null ? RowId.of(workbook.ids().next()) : ids.get(i);
-            if (ids != null && store().row(id, rowId).isPresent()) {
-              throw new IllegalArgumentException("a row with id " + rowId + " exists already");
-            }
             var rowViolations = new ArrayList<Violation>(0);
             Map<ColumnId, CellValue> values = reader.read(schema, rowId, i, rowViolations);
             position += POSITION_GAP;

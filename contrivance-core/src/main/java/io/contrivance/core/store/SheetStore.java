@@ -44,6 +44,17 @@ public interface SheetStore {
   /** Up to {@code limit} rows after the given position (exclusive), in position order: a window for keyset paging. */
   List<Row> rows(SheetId sheet, long afterPosition, int limit);
 
+  /** Which of the given rows exist. The default asks row by row; a database should ask once. */
+  default java.util.Set<RowId> existing(SheetId sheet, java.util.Collection<RowId> rows) {
+    var found = new java.util.HashSet<RowId>();
+    for (RowId row : rows) {
+      if (row(sheet, row).isPresent()) {
+        found.add(row);
+      }
+    }
+    return found;
+  }
+
   /** The largest row position of the sheet, or {@link Long#MIN_VALUE} when it has no rows. */
   default long maxPosition(SheetId sheet) {
     List<Row> rows = rows(sheet);

@@ -65,14 +65,54 @@ public class JdbcSheetStore implements SheetStore {
     return query("select id from spreadsheets", ps -> {}, rs -> SheetId.of(rs.getString(1)));
   }
 
+  /** The last schema read per sheet with the text it was read from: reused while the text is unchanged. */
+  private record CachedSchema(String name, String description, String columns, String format, SheetSchema schema) {}
+
+  private final Map<SheetId, CachedSchema> schemas = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The schema as stored now. Reading it is one small query; building it (parsing every column and
+   * its rules) happens only when the stored text changed, so the same instance comes back and the
+   * workbook keeps its compiled validator.
+   */
   @Override
   public Optional<SheetSchema> schema(SheetId sheet) {
     List<SheetSchema> found =
         query(
             "select name, description, columns::text, text_format from spreadsheets where id = ?",
             ps -> ps.setString(1, sheet.value()),
-            rs -> new SheetSchema(sheet, rs.getString(1), rs.getString(2), columns(rs.getString(3)), format(rs.getString(4))));
+            rs -> {
+              String name = rs.getString(1);
+              String description = rs.getString(2);
+              String columns = rs.getString(3);
+              String format = rs.getString(4);
+              CachedSchema cached = schemas.get(sheet);
+              if (cached != null && cached.columns.equals(columns) && cached.name.equals(name) && cached.description.equals(description) && cached.format.equals(format)) {
+                return cached.schema;
+              }
+              SheetSchema schema = new SheetSchema(sheet, name, description, columns(columns), format(format));
+              if (schemas.size() > 10_000) {
+                schemas.clear();
+              }
+              schemas.put(sheet, new CachedSchema(name, description, columns, format, schema));
+              return schema;
+            });
     return found.stream().findFirst();
+  }
+
+  @Override
+  public java.util.Set<RowId> existing(SheetId sheet, java.util.Collection<RowId> rows) {
+    if (rows.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(
+        query(
+            "select id from spreadsheet_rows where sheet_id = ? and id = any (?)",
+            ps -> {
+              ps.setString(1, sheet.value());
+              ps.setArray(2, ps.getConnection().createArrayOf("varchar", rows.stream().map(RowId::value).toArray()));
+            },
+            rs -> RowId.of(rs.getString(1))));
   }
 
   @Override
@@ -198,6 +238,7 @@ public class JdbcSheetStore implements SheetStore {
   @Override
   public void delete(SheetId sheet) {
     execute("delete from spreadsheets where id = ?", ps -> ps.setString(1, sheet.value()));
+    schemas.remove(sheet);
   }
 
   private void upsert(SheetId sheet, List<Row> rows, Timestamp now) {
@@ -343,5 +384,27 @@ public class JdbcSheetStore implements SheetStore {
 
   void execute(String sql, Binder binder) {
     update(sql, binder);
+  }
+
+  /** Runs one statement for every item, in one JDBC batch. */
+  <T> void batch(String sql, List<T> items, BatchBinder<T> binder) {
+    if (items.isEmpty()) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement ps = connection.prepareStatement(sql)) {
+      for (T item : items) {
+        binder.bind(ps, item);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    } catch (SQLException e) {
+      throw new IllegalStateException("batch failed: " + sql, e);
+    }
+  }
+
+  @FunctionalInterface
+  interface BatchBinder<T> {
+    void bind(PreparedStatement ps, T item) throws SQLException;
   }
 }

@@ -155,7 +155,7 @@ public class RowsResource {
     if (!result.isApplied()) {
       throw SheetViews.invalid(result.violations(), v -> (batch ? "rows[" + ids.indexOf(v.row()) + "]." : "") + "data." + v.column());
     }
-    List<JsonObject> rows = result.value().stream().map(r -> views.row(sheetId, r.id().value())).toList();
+    List<JsonObject> rows = views.rows(sheetId, result.value().stream().map(r -> r.id().value()).toList());
     Object data = batch ? Json.createObjectBuilder().add("rows", Json.createArrayBuilder(rows)).build() : rows.get(0);
     return Response.status(Response.Status.CREATED).entity(ApiResponse.of(data)).build();
   }

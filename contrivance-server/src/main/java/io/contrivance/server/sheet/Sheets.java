@@ -80,11 +80,34 @@ public class Sheets {
     return roles.stream().filter(Objects::nonNull).findFirst().map(r -> SheetRole.valueOf(r.toUpperCase(java.util.Locale.ROOT)));
   }
 
-  /** Records an accepted change in the audit log (same transaction as the change). */
+  private record Entry(String action, String row, String column, JsonValue oldValue, JsonValue newValue) {}
+
+  /** Records an accepted change in the audit log (same transaction as the change), in one batch. */
   void audit(SheetEvent event) {
+    List<Entry> entries = new java.util.ArrayList<>();
+    collect(event, entries);
+    String user = currentUser.isPresent() ? currentUser.id() : null;
+    Timestamp at = Timestamp.from(event.at());
+    store.batch(
+        "insert into activity (sheet_id, user_id, at, revision, action, row_id, column_id, old_value, new_value) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)",
+        entries,
+        (ps, e) -> {
+          ps.setString(1, event.sheet().value());
+          ps.setString(2, user);
+          ps.setTimestamp(3, at);
+          ps.setLong(4, event.revision());
+          ps.setString(5, e.action());
+          ps.setString(6, e.row());
+          ps.setString(7, e.column());
+          ps.setString(8, e.oldValue() == null ? null : e.oldValue().toString());
+          ps.setString(9, e.newValue() == null ? null : e.newValue().toString());
+        });
+  }
+
+  private static void collect(SheetEvent event, List<Entry> entries) {
     if (event instanceof SheetEvent.RowsAdded added) {
       for (Row row : added.rows()) {
-        record(event, "row_created", row.id().value(), null, null, json(row.cells()));
+        entries.add(new Entry("row_created", row.id().value(), null, null, json(row.cells())));
       }
     } else if (event instanceof SheetEvent.RowUpdated updated) {
       Set<io.contrivance.core.sheet.ColumnId> columns = new java.util.LinkedHashSet<>(updated.before().cells().keySet());
@@ -93,34 +116,18 @@ public class Sheets {
         var before = updated.before().cell(column);
         var after = updated.after().cell(column);
         if (!before.equals(after)) {
-          record(event, "cell_updated", updated.after().id().value(), column.value(), CellJson.write(before), CellJson.write(after));
+          entries.add(new Entry("cell_updated", updated.after().id().value(), column.value(), CellJson.write(before), CellJson.write(after)));
         }
       }
     } else if (event instanceof SheetEvent.RowsDeleted deleted) {
       for (Row row : deleted.rows()) {
-        record(event, "row_deleted", row.id().value(), null, json(row.cells()), null);
+        entries.add(new Entry("row_deleted", row.id().value(), null, json(row.cells()), null));
       }
     } else if (event instanceof SheetEvent.RowMoved moved) {
-      record(event, "row_moved", moved.after().id().value(), null, Json.createValue(moved.before().position()), Json.createValue(moved.after().position()));
+      entries.add(new Entry("row_moved", moved.after().id().value(), null, Json.createValue(moved.before().position()), Json.createValue(moved.after().position())));
     } else if (event instanceof SheetEvent.SchemaChanged changed) {
-      record(event, "schema_changed", null, null, schemaJson(changed.before()), schemaJson(changed.after()));
+      entries.add(new Entry("schema_changed", null, null, schemaJson(changed.before()), schemaJson(changed.after())));
     }
-  }
-
-  private void record(SheetEvent event, String action, String row, String column, JsonValue oldValue, JsonValue newValue) {
-    store.execute(
-        "insert into activity (sheet_id, user_id, at, revision, action, row_id, column_id, old_value, new_value) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)",
-        ps -> {
-          ps.setString(1, event.sheet().value());
-          ps.setString(2, currentUser.isPresent() ? currentUser.id() : null);
-          ps.setTimestamp(3, Timestamp.from(event.at()));
-          ps.setLong(4, event.revision());
-          ps.setString(5, action);
-          ps.setString(6, row);
-          ps.setString(7, column);
-          ps.setString(8, oldValue == null ? null : oldValue.toString());
-          ps.setString(9, newValue == null ? null : newValue.toString());
-        });
   }
 
   private static JsonValue json(Map<io.contrivance.core.sheet.ColumnId, io.contrivance.core.type.CellValue> cells) {

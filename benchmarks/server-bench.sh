@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Server benchmarks, run on demand (not part of `mvn verify`). Starts a dedicated Contrivance server
+# (HTTP 9281, embedded PostgreSQL on 15434, data under benchmarks/target/bench-data), measures its
+# start time and idle RSS, runs the load driver in its own process, and stops the server.
+#
+#   mvn -Pbench -DskipTests install && mvn -pl contrivance-server -DskipTests liberty:install-server && benchmarks/server-bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+wlp=$root/contrivance-server/target/liberty/wlp
+name=contrivanceBench
+dir=$wlp/usr/servers/$name
+port=9281
+dbport=15434
+data=$root/benchmarks/target/bench-data
+
+[ -x "$wlp/bin/server" ] || { echo "No Liberty runtime; run: mvn -pl contrivance-server -DskipTests liberty:install-server" >&2; exit 1; }
+[ -f benchmarks/target/benchmarks.jar ] || { echo "Build first: mvn -Pbench -DskipTests install" >&2; exit 1; }
+
+"$wlp/bin/server" stop $name >/dev/null 2>&1 || true
+rm -rf "$dir" "$data"
+"$wlp/bin/server" create $name >/dev/null
+cp liberty/src/main/liberty/config/server.xml "$dir/"
+mkdir -p "$dir/apps" "$dir/jdbc"
+cp contrivance-server/target/contrivance.war "$dir/apps/"
+cp ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar "$dir/jdbc/" 2>/dev/null || true
+cat >> "$dir/server.env" <<ENV
+
+HTTP_PORT=$port
+CONTRIVANCE_DATA_DIR=$data
+CONTRIVANCE_EMBEDDED_DB_PORT=$dbport
+ENV
+
+started=$(date +%s%N)
+"$wlp/bin/server" start $name >/dev/null
+until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.1; done
+ready=$(date +%s%N)
+echo "server start (first start: initdb of the embedded database included): $(( (ready - started) / 1000000 )) ms"
+
+sleep 10
+pid=$(pgrep -f "ws-server.jar $name" | head -1)
+rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+pgrss=$(ps -o rss= -p "$(pgrep -d, -f "postgres -D $data")" | awk '{s+=$1} END {print s}')
+echo "idle RSS: Liberty JVM $((rss / 1024)) MB, embedded PostgreSQL $((pgrss / 1024)) MB"
+
+"$wlp/bin/server" stop $name >/dev/null
+started=$(date +%s%N)
+"$wlp/bin/server" start $name >/dev/null
+until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.1; done
+echo "server restart (existing data): $(( ($(date +%s%N) - started) / 1000000 )) ms"
+
+java -Xmx1g -cp benchmarks/target/benchmarks.jar io.contrivance.bench.ServerLoad "http://127.0.0.1:$port" "jdbc:postgresql://127.0.0.1:$dbport/postgres?user=postgres" || status=$?
+
+"$wlp/bin/server" stop $name >/dev/null
+exit ${status:-0}

@@ -1,0 +1,270 @@
+package io.contrivance.bench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Load driver for a running Contrivance server, in its own process (see benchmarks/server-bench.sh).
+ * Measures, on loopback: single-row update and read latency and throughput at 32 concurrent clients;
+ * batch insert rows/s through the API next to PostgreSQL COPY of the same rows in the same run; and
+ * the latency of a 1,000-row page from a 1,000,000-row sheet.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.contrivance.bench.ServerLoad <base url> <jdbc url>}
+ */
+public final class ServerLoad {
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private static final int CLIENTS = 32;
+  private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+
+  private ServerLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    String base = args.length > 0 ? args[0] : "http://127.0.0.1:9281";
+    String jdbc = args.length > 1 ? args[1] : "jdbc:postgresql://127.0.0.1:15434/postgres?user=postgres";
+    String token = register(base);
+    String sheet = createSheet(base, token, "Load");
+
+    // 1. Single-row updates and reads: each client owns one row, so no write waits on another's lock.
+    List<String> rows = insertBatch(base, token, sheet, CLIENTS, 0);
+    List<String> ownSheets = new ArrayList<>();
+    List<String> ownRows = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      ownSheets.add(createSheet(base, token, "Own " + c));
+      ownRows.add(insertBatch(base, token, ownSheets.get(c), 1, 0).get(0));
+    }
+    report("single-row update (PATCH), each client on its own sheet", closedLoop(i -> patch(base + "/api/spreadsheets/" + ownSheets.get(i) + "/rows/" + ownRows.get(i), token, "{\"data\":{\"next_step\":\"call " + System.nanoTime() + "\"}}")));
+    report("single-row update (PATCH), all clients on one sheet", closedLoop(i -> patch(base + "/api/spreadsheets/" + sheet + "/rows/" + rows.get(i), token, "{\"data\":{\"next_step\":\"call " + System.nanoTime() + "\",\"deal_value\":" + (1000 + (System.nanoTime() % 1000)) + "}}")));
+    report("single-row read (GET)", closedLoop(i -> get(base + "/api/spreadsheets/" + sheet + "/rows/" + rows.get(i), token)));
+
+    // 2. Batch insert through the API versus COPY of the same rows into the same table.
+    String batchSheet = createSheet(base, token, "Batch");
+    int batches = Integer.getInteger("bench.batches", 50);
+    long started = System.nanoTime();
+    for (int b = 0; b < batches; b++) {
+      insertBatch(base, token, batchSheet, 1000, b * 1000);
+    }
+    double apiRate = batches * 1000 / ((System.nanoTime() - started) / 1e9);
+    double copyRate = copy(jdbc, batches * 1000);
+    System.out.printf(Locale.ROOT, "batch insert: API %,.0f rows/s (batches of 1,000, one client) vs COPY %,.0f rows/s = %.0f%%%n", apiRate, copyRate, 100 * apiRate / copyRate);
+
+    // 3. A 1,000-row page of a 1,000,000-row sheet (rows loaded with COPY as a fixture).
+    String big = createSheet(base, token, "Million");
+    long loaded = loadMillion(jdbc, big);
+    List<String> cursors = cursors(base, token, big, 40);
+    long[] pages = new long[cursors.size() * 5];
+    for (int round = 0, k = 0; round < 5; round++) {
+      for (String cursor : cursors) {
+        long t = System.nanoTime();
+        get(base + "/api/spreadsheets/" + big + "/rows?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor), token);
+        pages[k++] = System.nanoTime() - t;
+      }
+    }
+    Arrays.sort(pages);
+    System.out.printf(Locale.ROOT, "1,000-row page of a %,d-row sheet: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d pages across the sheet)%n",
+        loaded, pages[pages.length / 2] / 1e6, pages[(int) (pages.length * 0.95)] / 1e6, pages[(int) (pages.length * 0.99)] / 1e6, pages.length);
+  }
+
+  @FunctionalInterface
+  interface Call {
+    void run(int client) throws Exception;
+  }
+
+  record Result(long requests, double seconds, long[] latencies) {}
+
+  /** Each of 32 clients sends its next request as soon as the previous answer arrives, for RUN. */
+  static Result closedLoop(Call call) throws InterruptedException {
+    for (int i = 0; i < CLIENTS * 20; i++) {
+      try {
+        call.run(i % CLIENTS); // warm-up
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    AtomicBoolean stop = new AtomicBoolean();
+    List<long[]> perClient = new ArrayList<>();
+    int[] counts = new int[CLIENTS];
+    CountDownLatch done = new CountDownLatch(CLIENTS);
+    long start = System.nanoTime();
+    for (int c = 0; c < CLIENTS; c++) {
+      long[] samples = new long[2_000_000];
+      perClient.add(samples);
+      int client = c;
+      new Thread(() -> {
+        try {
+          while (!stop.get()) {
+            long t = System.nanoTime();
+            call.run(client);
+            samples[counts[client]++] = System.nanoTime() - t;
+          }
+        } catch (Exception e) {
+          e.printStackTrace();
+        } finally {
+          done.countDown();
+        }
+      }).start();
+    }
+    Thread.sleep(RUN.toMillis());
+    stop.set(true);
+    done.await();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long total = Arrays.stream(counts).sum();
+    long[] all = new long[(int) total];
+    int k = 0;
+    for (int c = 0; c < CLIENTS; c++) {
+      System.arraycopy(perClient.get(c), 0, all, k, counts[c]);
+      k += counts[c];
+    }
+    Arrays.sort(all);
+    return new Result(total, seconds, all);
+  }
+
+  static void report(String what, Result result) {
+    long[] l = result.latencies();
+    System.out.printf(Locale.ROOT, "%s, %d clients: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms (%,d requests in %.0f s)%n",
+        what, CLIENTS, result.requests() / result.seconds(), l[l.length / 2] / 1e6, l[(int) (l.length * 0.99)] / 1e6, l[l.length - 1] / 1e6, result.requests(), result.seconds());
+  }
+
+  static String register(String base) throws Exception {
+    String body = "{\"email\":\"bench-" + UUID.randomUUID() + "@example.com\",\"password\":\"benchmark secret\",\"name\":\"Bench\"}";
+    return field(send("POST", base + "/api/auth/register", null, body, 201), "access_token");
+  }
+
+  static String createSheet(String base, String token, String name) throws Exception {
+    return field(send("POST", base + "/api/spreadsheets", token, "{\"name\":\"" + name + "\",\"template\":\"sales_pipeline\"}", 201), "id");
+  }
+
+  static List<String> insertBatch(String base, String token, String sheet, int count, int offset) throws Exception {
+    StringBuilder body = new StringBuilder("{\"rows\":[");
+    for (int i = 0; i < count; i++) {
+      body.append(i == 0 ? "" : ",").append(rowJson(offset + i));
+    }
+    String answer = send("POST", base + "/api/spreadsheets/" + sheet + "/rows", token, body.append("]}").toString(), 201);
+    List<String> ids = new ArrayList<>();
+    Matcher m = Pattern.compile("\\{\"id\":\"([0-9a-f-]{36})\",\"position\"").matcher(answer);
+    while (m.find()) {
+      ids.add(m.group(1));
+    }
+    return ids;
+  }
+
+  static String rowJson(int i) {
+    return "{\"data\":{\"company\":\"Company " + i + "\",\"contact\":\"Contact " + i + "\",\"email\":\"buyer" + i + "@example.com\",\"deal_value\":" + (1000 + i % 500_000)
+        + ",\"stage\":\"" + new String[] {"Lead", "Qualified", "Proposal", "Negotiation"}[i % 4] + "\",\"probability\":" + (10 + i % 80)
+        + ",\"expected_close\":\"2026-" + (1 + i % 12) + "-" + (1 + i % 28) + "\",\"owner\":\"Owner " + (i % 20) + "\",\"next_step\":\"Follow up " + i + "\"}}";
+  }
+
+  /** Rows/s of COPY of the same rows (as the server stores them) into a scratch table. */
+  static double copy(String jdbc, int count) throws SQLException, IOException {
+    try (Connection connection = DriverManager.getConnection(jdbc)) {
+      connection.createStatement().execute("create temp table copy_bench (like spreadsheet_rows including defaults)");
+      StringBuilder data = new StringBuilder();
+      for (int i = 0; i < count; i++) {
+        String json = storedJson(i);
+        data.append("s\t").append(UUID.randomUUID()).append('\t').append((i + 1L) << 16).append("\t1\t").append(json.replace("\\", "\\\\")).append("\tu\tu\t2026-11-23 00:00:00+00\t2026-11-23 00:00:00+00\n");
+      }
+      CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+      long started = System.nanoTime();
+      copy.copyIn("copy copy_bench from stdin", new StringReader(data.toString()));
+      return count / ((System.nanoTime() - started) / 1e9);
+    }
+  }
+
+  static String storedJson(int i) {
+    return "{\"company\":\"Company " + i + "\",\"contact\":\"Contact " + i + "\",\"email\":\"buyer" + i + "@example.com\",\"deal_value\":{\"amount\":" + (1000 + i % 500_000)
+        + ",\"currency\":\"USD\"},\"stage\":\"" + new String[] {"Lead", "Qualified", "Proposal", "Negotiation"}[i % 4] + "\",\"probability\":" + (10 + i % 80)
+        + ",\"expected_close\":\"2026-" + String.format(Locale.ROOT, "%02d-%02d", 1 + i % 12, 1 + i % 28) + "\",\"owner\":\"Owner " + (i % 20) + "\",\"next_step\":\"Follow up " + i + "\"}";
+  }
+
+  /** Loads 1,000,000 rows into a sheet with COPY (a fixture for the read benchmark). */
+  static long loadMillion(String jdbc, String sheet) throws SQLException, IOException {
+    int count = Integer.getInteger("bench.rows", 1_000_000);
+    try (Connection connection = DriverManager.getConnection(jdbc)) {
+      CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+      for (int chunk = 0; chunk < count; chunk += 100_000) {
+        StringBuilder data = new StringBuilder();
+        for (int i = chunk; i < Math.min(count, chunk + 100_000); i++) {
+          data.append(sheet).append('\t').append(UUID.randomUUID()).append('\t').append((i + 1L) << 16).append("\t1\t").append(storedJson(i).replace("\\", "\\\\"))
+              .append("\t\\N\t\\N\t2026-11-23 00:00:00+00\t2026-11-23 00:00:00+00\n");
+        }
+        copy.copyIn("copy spreadsheet_rows (sheet_id, id, position, version, data, created_by, updated_by, created_at, updated_at) from stdin", new StringReader(data.toString()));
+      }
+      try (PreparedStatement analyze = connection.prepareStatement("analyze spreadsheet_rows")) {
+        analyze.execute();
+      }
+    }
+    return count;
+  }
+
+  /** Cursors spread across the sheet: walk it once with large pages and keep every n-th cursor. */
+  static List<String> cursors(String base, String token, String sheet, int wanted) throws Exception {
+    List<String> all = new ArrayList<>();
+    all.add(null);
+    String cursor = null;
+    do {
+      String page = get(base + "/api/spreadsheets/" + sheet + "/rows?limit=1000" + (cursor == null ? "" : "&cursor=" + cursor), token);
+      Matcher m = Pattern.compile("\"next_cursor\":\"([^\"]+)\"").matcher(page);
+      cursor = m.find() ? m.group(1) : null;
+      if (cursor != null) {
+        all.add(cursor);
+      }
+    } while (cursor != null);
+    List<String> picked = new ArrayList<>();
+    for (int i = 0; i < wanted; i++) {
+      picked.add(all.get((int) ((long) i * all.size() / wanted)));
+    }
+    return picked;
+  }
+
+  static String get(String url, String token) throws Exception {
+    return send("GET", url, token, null, 200);
+  }
+
+  static String patch(String url, String token, String body) throws Exception {
+    return send("PATCH", url, token, body, 200);
+  }
+
+  static String send(String method, String url, String token, String body, int expected) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != expected) {
+      throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body().substring(0, Math.min(300, response.body().length())));
+    }
+    return response.body();
+  }
+
+  static String field(String json, String name) {
+    Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + name + " in " + json);
+    }
+    return m.group(1);
+  }
+}
