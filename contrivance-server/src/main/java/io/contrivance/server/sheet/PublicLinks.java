@@ -42,7 +42,7 @@ public class PublicLinks {
   @GET
   @Path("/{token}/rows")
   @Operation(summary = "Rows of a spreadsheet shared by public link, sorted and filtered as for members")
-  public RowsResource.RowsPage rows(
+  public jakarta.ws.rs.core.Response rows(
       @PathParam("token") String token,
       @QueryParam("sort") String sort,
       @QueryParam("filter") List<String> filters,

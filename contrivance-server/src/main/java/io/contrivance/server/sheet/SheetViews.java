@@ -101,6 +101,21 @@ public class SheetViews {
     return row.add("created_at", time(rs, 7)).add("updated_at", time(rs, 8)).build();
   }
 
+  /**
+   * Appends a row in the same shape as {@link #row(ResultSet)} without parsing its data: the stored
+   * JSONB text is already the wire form. Ids are UUIDs and timestamps ISO text, so nothing needs escaping.
+   */
+  static void appendRow(StringBuilder json, ResultSet rs) throws SQLException {
+    json.append("{\"id\":\"").append(rs.getString(1)).append("\",\"position\":").append(rs.getLong(2))
+        .append(",\"data\":").append(rs.getString(4)).append(",\"version\":").append(rs.getLong(3))
+        .append(",\"created_by\":").append(quoted(rs.getString(5))).append(",\"updated_by\":").append(quoted(rs.getString(6)))
+        .append(",\"created_at\":\"").append(time(rs, 7)).append("\",\"updated_at\":\"").append(time(rs, 8)).append("\"}");
+  }
+
+  private static String quoted(String id) {
+    return id == null ? "null" : "\"" + id + "\"";
+  }
+
   static String time(ResultSet rs, int column) throws SQLException {
     return OffsetDateTime.ofInstant(rs.getTimestamp(column).toInstant(), ZoneOffset.UTC).toString();
   }
