@@ -8,6 +8,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import io.contrivance.server.bootstrap.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +35,11 @@ public class SigningKeys {
   @Inject Settings settings;
 
   private RSAKey key;
+
+  /** Loads (or generates) the key when the application starts, not on the first sign-in. */
+  void atStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    // Observing the event creates the bean, which runs load().
+  }
 
   @PostConstruct
   void load() {
