@@ -389,8 +389,11 @@ public final class Sheet {
         state -> {
           SheetSchema schema = state.schema();
           SheetValidator validator = workbook.validator(schema);
-          if (ids != null && !store().existing(id, ids).isEmpty()) {
-            throw new IllegalArgumentException("rows with ids " + store().existing(id, ids) + " exist already");
+          if (ids != null) {
+            var taken = store().existing(id, ids);
+            if (!taken.isEmpty()) {
+              throw new IllegalArgumentException("rows with ids " + taken + " exist already");
+            }
           }
           var violations = new ArrayList<Violation>();
           var rows = new ArrayList<Row>(count);

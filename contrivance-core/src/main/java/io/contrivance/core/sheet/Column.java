@@ -130,7 +130,7 @@ public record Column(
     }
 
     public Column build() {
-      return new Column(ColumnId.of(id != null ? id : slug(name)), name, type, required, rules, display);
+      return new Column(id != null ? ColumnId.of(id) : ColumnId.fromName(name), name, type, required, rules, display);
     }
   }
 }

@@ -11,6 +11,11 @@ public record ColumnId(String value) {
     return new ColumnId(value);
   }
 
+  /** A readable id made from a column name: {@code Deal Value} gives {@code deal_value}. */
+  public static ColumnId fromName(String name) {
+    return new ColumnId(Column.slug(name));
+  }
+
   @Override
   public String toString() {
     return value;

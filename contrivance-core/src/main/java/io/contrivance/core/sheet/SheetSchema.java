@@ -126,7 +126,7 @@ public record SheetSchema(SheetId id, String name, String description, List<Colu
 
   /** An id for a new column named {@code name}: its slug, made unique with a numeric suffix. */
   public ColumnId freshColumnId(String name) {
-    String base = Column.slug(name);
+    String base = ColumnId.fromName(name).value();
     String candidate = base;
     for (int n = 2; column(ColumnId.of(candidate)).isPresent(); n++) {
       candidate = base + "_" + n;

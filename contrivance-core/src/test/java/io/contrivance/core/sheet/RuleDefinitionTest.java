@@ -142,5 +142,6 @@ class RuleDefinitionTest {
     assertThat(Column.builder("Deal Value (USD)", ColumnTypes.text()).build().id()).isEqualTo(ColumnId.of("deal_value_usd"));
     assertThat(Column.builder("Straße", ColumnTypes.text()).build().id()).isEqualTo(ColumnId.of("straße"));
     assertThat(Column.builder("!!!", ColumnTypes.text()).build().id()).isEqualTo(ColumnId.of("column"));
+    assertThat(ColumnId.fromName("  Next Step ")).isEqualTo(ColumnId.of("next_step"));
   }
 }

@@ -68,6 +68,7 @@ public class SheetsResource {
   @Inject CurrentUser currentUser;
   @Inject Accounts accounts;
   @Inject JdbcSheetStore.ColumnTypes types;
+  @Inject java.time.Clock clock;
 
   @GET
   @Operation(summary = "Spreadsheets the caller owns or that are shared with them, most recently changed first")
@@ -290,7 +291,7 @@ public class SheetsResource {
           ps.setString(1, id);
           ps.setString(2, userId);
           ps.setString(3, role);
-          ps.setTimestamp(4, new Timestamp(System.currentTimeMillis()));
+          ps.setTimestamp(4, Timestamp.from(clock.instant()));
         });
     return ApiResponse.of(Json.createObjectBuilder().add("user_id", userId).add("email", user.get().email()).add("name", user.get().name()).add("role", role).build());
   }
@@ -382,7 +383,7 @@ public class SheetsResource {
     for (int i = 0; i < array.size(); i++) {
       JsonObject column = array.get(i) instanceof JsonObject o ? o : Json.createObjectBuilder().build();
       String name = Optional.ofNullable(ColumnJson.string(column, "name")).orElse("column");
-      String base = Column.builder(name, io.contrivance.core.type.ColumnTypes.text()).build().id().value();
+      String base = ColumnId.fromName(name).value();
       String candidate = base;
       for (int n = 2; ids.containsKey(candidate); n++) {
         candidate = base + "_" + n;
