@@ -24,6 +24,10 @@ cp liberty/src/main/liberty/config/server.xml "$dir/"
 mkdir -p "$dir/apps" "$dir/jdbc"
 cp contrivance-server/target/contrivance.war "$dir/apps/"
 cp ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar "$dir/jdbc/" 2>/dev/null || true
+# BENCH_JFR=1 records a Java Flight Recording of the server into benchmarks/target/server.jfr.
+if [ "${BENCH_JFR:-0}" = 1 ]; then
+  echo "-XX:StartFlightRecording=filename=$root/benchmarks/target/server.jfr,settings=profile,dumponexit=true" >> "$dir/jvm.options"
+fi
 cat >> "$dir/server.env" <<ENV
 
 HTTP_PORT=$port
@@ -49,7 +53,8 @@ started=$(date +%s%N)
 until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.1; done
 echo "server restart (existing data): $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
-java -Xmx1g -cp benchmarks/target/benchmarks.jar io.contrivance.bench.ServerLoad "http://127.0.0.1:$port" "jdbc:postgresql://127.0.0.1:$dbport/postgres?user=postgres" || status=$?
+# BENCH_JAVA_OPTS passes options to the driver, e.g. -Dbench.rows=10000 -Dbench.seconds=10.
+java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar io.contrivance.bench.ServerLoad "http://127.0.0.1:$port" "jdbc:postgresql://127.0.0.1:$dbport/postgres?user=postgres" || status=$?
 
 "$wlp/bin/server" stop $name >/dev/null
 exit ${status:-0}
