@@ -12,6 +12,7 @@ import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;
 import io.contrivance.server.web.ApiResponse;
 import io.contrivance.server.web.Checks;
+import io.contrivance.server.web.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -84,15 +85,7 @@ public class RowsResource {
    * than the query.
    */
   static Response page(JdbcSheetStore store, Sheet sheet, String sort, List<String> filters, String cursor, String limitText) {
-    int limit;
-    try {
-      limit = limitText == null ? 100 : Integer.parseInt(limitText.strip());
-    } catch (NumberFormatException e) {
-      limit = -1;
-    }
-    if (limit < 1 || limit > MAX_PAGE) {
-      throw ApiException.invalid("The query has invalid parameters", List.of(ApiError.Detail.of("limit", "must be a whole number between 1 and " + MAX_PAGE)));
-    }
+    int limit = Paging.limit(limitText, 100, MAX_PAGE);
     RowQuery query = RowQuery.parse(sheet.id().value(), sheet.schema(), sort, filters == null ? List.of() : filters, cursor, limit);
     StringBuilder json = new StringBuilder(limit * 400).append("{\"success\":true,\"data\":[");
     RowQuery.Cursor[] last = new RowQuery.Cursor[1];

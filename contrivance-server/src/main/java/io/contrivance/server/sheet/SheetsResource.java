@@ -17,6 +17,7 @@ import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;
 import io.contrivance.server.web.ApiResponse;
 import io.contrivance.server.web.Checks;
+import io.contrivance.server.web.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,7 +28,6 @@ import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -72,8 +72,8 @@ public class SheetsResource {
 
   @GET
   @Operation(summary = "Spreadsheets the caller owns or that are shared with them, most recently changed first")
-  public ApiResponse<List<JsonObject>> list(@QueryParam("page") @DefaultValue("1") int page, @QueryParam("limit") @DefaultValue("50") int limit) {
-    new Checks().require(page >= 1, "page", "must be 1 or more").require(limit >= 1 && limit <= 200, "limit", "must be between 1 and 200").orThrow("The query has invalid parameters");
+  public ApiResponse<List<JsonObject>> list(@QueryParam("page") String pageText, @QueryParam("limit") String limitText) {
+    Paging paging = Paging.of(pageText, limitText, 50, 200);
     String me = currentUser.id();
     List<JsonObject> list =
         store.query(
@@ -84,8 +84,8 @@ public class SheetsResource {
               ps.setString(1, me);
               ps.setString(2, me);
               ps.setString(3, me);
-              ps.setInt(4, limit);
-              ps.setLong(5, (long) (page - 1) * limit);
+              ps.setInt(4, paging.limit());
+              ps.setLong(5, paging.offset());
             },
             rs ->
                 Json.createObjectBuilder()
@@ -105,7 +105,7 @@ public class SheetsResource {
                 },
                 rs -> rs.getLong(1))
             .get(0);
-    return ApiResponse.page(list, new ApiResponse.Pagination(page, limit, total));
+    return ApiResponse.page(list, paging.pagination(total));
   }
 
   @POST
@@ -345,8 +345,8 @@ public class SheetsResource {
   @GET
   @Path("/{id}/activity")
   @Operation(summary = "The audit log: who changed what, when, old and new values, newest first")
-  public ApiResponse<List<JsonObject>> activity(@PathParam("id") String id, @QueryParam("page") @DefaultValue("1") int page, @QueryParam("limit") @DefaultValue("50") int limit) {
-    new Checks().require(page >= 1, "page", "must be 1 or more").require(limit >= 1 && limit <= 200, "limit", "must be between 1 and 200").orThrow("The query has invalid parameters");
+  public ApiResponse<List<JsonObject>> activity(@PathParam("id") String id, @QueryParam("page") String pageText, @QueryParam("limit") String limitText) {
+    Paging paging = Paging.of(pageText, limitText, 50, 200);
     sheets.open(id, SheetRole.VIEWER);
     List<JsonObject> entries =
         store.query(
@@ -354,8 +354,8 @@ public class SheetsResource {
                 + "from activity a left join users u on u.id = a.user_id where a.sheet_id = ? order by a.id desc limit ? offset ?",
             ps -> {
               ps.setString(1, id);
-              ps.setInt(2, limit);
-              ps.setLong(3, (long) (page - 1) * limit);
+              ps.setInt(2, paging.limit());
+              ps.setLong(3, paging.offset());
             },
             rs -> {
               var entry = Json.createObjectBuilder().add("id", rs.getLong(1)).add("at", SheetViews.time(rs, 4)).add("revision", rs.getLong(5)).add("action", rs.getString(6));
@@ -368,7 +368,7 @@ public class SheetsResource {
               return entry.build();
             });
     long total = store.query("select count(*) from activity where sheet_id = ?", ps -> ps.setString(1, id), rs -> rs.getLong(1)).get(0);
-    return ApiResponse.page(entries, new ApiResponse.Pagination(page, limit, total));
+    return ApiResponse.page(entries, paging.pagination(total));
   }
 
   // ------------------------------------------------------------------ helpers

@@ -8,6 +8,7 @@ import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;
 import io.contrivance.server.web.ApiResponse;
 import io.contrivance.server.web.Checks;
+import io.contrivance.server.web.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -67,16 +68,13 @@ public class UsersResource {
   @Operation(summary = "Search users by email or name, one page at a time")
   public ApiResponse<List<UserResponse>> search(
       @QueryParam("q") @DefaultValue("") String q,
-      @QueryParam("page") @DefaultValue("1") String pageText,
-      @QueryParam("limit") @DefaultValue("20") String limitText) {
-    Checks checks = new Checks();
-    int page = parse(pageText, 1, Integer.MAX_VALUE, "page", checks);
-    int limit = parse(limitText, 1, MAX_LIMIT, "limit", checks);
-    checks.require(q.length() <= 200, "q", "must have at most 200 characters");
-    checks.orThrow("The query has invalid parameters");
+      @QueryParam("page") String pageText,
+      @QueryParam("limit") String limitText) {
+    Paging paging = Paging.of(pageText, limitText, 20, MAX_LIMIT);
+    new Checks().require(q.length() <= 200, "q", "must have at most 200 characters").orThrow("The query has invalid parameters");
     List<UserResponse> users =
-        accounts.search(q, (int) Math.min(Integer.MAX_VALUE, (long) (page - 1) * limit), limit).stream().map(UserResponse::of).toList();
-    return ApiResponse.page(users, new ApiResponse.Pagination(page, limit, accounts.count(q)));
+        accounts.search(q, (int) Math.min(Integer.MAX_VALUE, paging.offset()), paging.limit()).stream().map(UserResponse::of).toList();
+    return ApiResponse.page(users, paging.pagination(accounts.count(q)));
   }
 
   @GET
@@ -158,18 +156,5 @@ public class UsersResource {
 
   private UserEntity existing(String id) {
     return accounts.find(id).orElseThrow(() -> ApiException.notFound("The user"));
-  }
-
-  private static int parse(String text, int min, int max, String field, Checks checks) {
-    try {
-      int value = Integer.parseInt(text.strip());
-      if (value < min || value > max) {
-        checks.add(field, "must be between " + min + " and " + max);
-      }
-      return Math.max(min, Math.min(max, value));
-    } catch (NumberFormatException e) {
-      checks.add(field, "must be a whole number");
-      return min;
-    }
   }
 }

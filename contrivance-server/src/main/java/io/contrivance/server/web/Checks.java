@@ -20,10 +20,6 @@ public final class Checks {
     return this;
   }
 
-  public boolean ok() {
-    return details.isEmpty();
-  }
-
   /** Throws a 422 {@code validation_failed} listing every problem, if there is any. */
   public void orThrow(String message) {
     if (!details.isEmpty()) {

@@ -250,4 +250,15 @@ class SheetsIT {
     assertThat(patch(base + "/columns/notes", owner.accessToken(), "{\"position\":0}").status()).isEqualTo(200);
     assertThat(get(base, owner.accessToken()).data().getJsonArray("columns").getJsonObject(0).getString("id")).isEqualTo("notes");
   }
+
+  @Test
+  void badPagingParameters_get422NamingTheField() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    for (String path : List.of("/api/spreadsheets?page=abc", "/api/spreadsheets/" + sheet + "/activity?limit=0", "/api/spreadsheets/" + sheet + "/rows?limit=x")) {
+      Api.Reply reply = get(path, owner.accessToken());
+      assertThat(reply.status()).as(path).isEqualTo(422);
+      assertThat(reply.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field")).isIn("page", "limit");
+    }
+  }
 }
