@@ -135,8 +135,8 @@ public class SheetsResource {
   @Path("/{id}")
   @Operation(summary = "A spreadsheet with its columns (each with a stable id) and the caller's role")
   public ApiResponse<JsonObject> get(@PathParam("id") String id) {
-    SheetRole role = sheets.roleOf(id).orElseThrow(() -> ApiException.notFound("The spreadsheet"));
-    return ApiResponse.of(views.sheet(sheets.open(id, SheetRole.VIEWER), role));
+    Sheets.Access access = sheets.access(id, SheetRole.VIEWER);
+    return ApiResponse.of(views.sheet(access.sheet(), access.role()));
   }
 
   @PUT
@@ -145,12 +145,13 @@ public class SheetsResource {
   @Operation(summary = "Rename a spreadsheet or change its description (editors)")
   public ApiResponse<JsonObject> update(@PathParam("id") String id, JsonObject body) {
     Checks.body(body);
-    Sheet sheet = sheets.open(id, SheetRole.EDITOR);
+    Sheets.Access access = sheets.access(id, SheetRole.EDITOR);
+    Sheet sheet = access.sheet();
     SheetSchema schema = sheet.schema();
     sheet.describe(
         Optional.ofNullable(ColumnJson.string(body, "name")).orElse(schema.name()),
         Optional.ofNullable(ColumnJson.string(body, "description")).orElse(schema.description()));
-    return ApiResponse.of(views.sheet(sheet, sheets.roleOf(id).orElseThrow()));
+    return ApiResponse.of(views.sheet(sheet, access.role()));
   }
 
   @DELETE
