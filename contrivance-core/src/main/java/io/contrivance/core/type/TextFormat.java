@@ -5,7 +5,9 @@ import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.FormatStyle;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How numbers and dates are written as text: the decimal and grouping separators and the order of
@@ -43,6 +45,8 @@ public record TextFormat(char decimalSeparator, char groupingSeparator, DateOrde
   /** Continental Europe (Germany and others): {@code 1.234,50} and {@code 31.03.2026}. */
   public static final TextFormat EUROPE = new TextFormat(',', '.', DateOrder.DMY);
 
+  private static final Map<String, TextFormat> NAMED = Map.of("ISO", ISO, "US", US, "UK", UK, "EUROPE", EUROPE);
+
   public TextFormat {
     Objects.requireNonNull(dateOrder, "dateOrder");
     if (decimalSeparator == groupingSeparator) {
@@ -52,6 +56,16 @@ public record TextFormat(char decimalSeparator, char groupingSeparator, DateOrde
     if (Character.isDigit(decimalSeparator) || Character.isDigit(groupingSeparator)) {
       throw new IllegalArgumentException("separators cannot be digits");
     }
+  }
+
+  /** One of the named formats ({@code ISO}, {@code US}, {@code UK}, {@code EUROPE}), in any letter case. */
+  public static Optional<TextFormat> named(String name) {
+    return Optional.ofNullable(name).map(n -> NAMED.get(n.strip().toUpperCase(Locale.ROOT)));
+  }
+
+  /** The name of this format if it is one of the named ones, for storing it; empty otherwise. */
+  public Optional<String> name() {
+    return NAMED.entrySet().stream().filter(e -> e.getValue().equals(this)).map(Map.Entry::getKey).findFirst();
   }
 
   /** The conventions of the given locale (separators and short-date order), read explicitly. */

@@ -75,11 +75,6 @@ class DateTypeTest {
   }
 
   static TextFormat format(String name) {
-    return switch (name) {
-      case "US" -> TextFormat.US;
-      case "UK" -> TextFormat.UK;
-      case "EUROPE" -> TextFormat.EUROPE;
-      default -> TextFormat.ISO;
-    };
+    return TextFormat.named(name).orElseThrow();
   }
 }

@@ -78,6 +78,16 @@ class RegistryAndFormatTest {
   }
 
   @Test
+  void textFormat_namedFormatsRoundTripThroughTheirNames() {
+    for (TextFormat format : List.of(TextFormat.ISO, TextFormat.US, TextFormat.UK, TextFormat.EUROPE)) {
+      assertThat(TextFormat.named(format.name().orElseThrow().toLowerCase(Locale.ROOT))).contains(format);
+    }
+    assertThat(TextFormat.of(Locale.FRANCE).name()).isEmpty();
+    assertThat(TextFormat.named("klingon")).isEmpty();
+    assertThat(TextFormat.named(null)).isEmpty();
+  }
+
+  @Test
   void textFormat_rejectsAmbiguousSeparators() {
     assertThatThrownBy(() -> new TextFormat('.', '.', TextFormat.DateOrder.YMD)).hasMessageContaining("must differ");
   }

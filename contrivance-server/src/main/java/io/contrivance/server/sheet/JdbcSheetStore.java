@@ -322,26 +322,13 @@ public class JdbcSheetStore implements SheetStore {
     }
   }
 
+  /** Sheets store one of the named formats; any other is kept as ISO. */
   static String formatName(TextFormat format) {
-    if (format.equals(TextFormat.US)) {
-      return "US";
-    }
-    if (format.equals(TextFormat.UK)) {
-      return "UK";
-    }
-    if (format.equals(TextFormat.EUROPE)) {
-      return "EUROPE";
-    }
-    return "ISO";
+    return format.name().orElse("ISO");
   }
 
   static TextFormat format(String name) {
-    return switch (name) {
-      case "US" -> TextFormat.US;
-      case "UK" -> TextFormat.UK;
-      case "EUROPE" -> TextFormat.EUROPE;
-      default -> TextFormat.ISO;
-    };
+    return TextFormat.named(name).orElse(TextFormat.ISO);
   }
 
   // ------------------------------------------------------------------ JDBC plumbing

@@ -126,7 +126,7 @@ public class SheetsResource {
     } else {
       columns = readColumns(body.get("columns"));
     }
-    TextFormat format = JdbcSheetStore.format(Optional.ofNullable(ColumnJson.string(body, "text_format")).orElse("ISO").toUpperCase(Locale.ROOT));
+    TextFormat format = JdbcSheetStore.format(ColumnJson.string(body, "text_format"));
     Sheet sheet = sheets.workbook().create(name == null ? "" : name, description, columns, format);
     return Response.status(Response.Status.CREATED).entity(ApiResponse.of(views.sheet(sheets.open(sheet.id().value(), SheetRole.OWNER), SheetRole.OWNER))).build();
   }
