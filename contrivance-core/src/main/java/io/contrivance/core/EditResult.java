@@ -10,12 +10,13 @@ import java.util.Objects;
 /**
  * The outcome of an edit: applied (with the sheet's new revision), rejected because the data is
  * invalid (with every violation), in conflict with a newer version of the row, or aimed at a row
- * that does not exist. A rejected edit changes nothing.
+ * that does not exist, or refused for another reason given by a code. An edit that is not applied
+ * changes nothing.
  *
  * @param <T> what an applied edit returns, such as the new row
  */
 public sealed interface EditResult<T>
-    permits EditResult.Applied, EditResult.Rejected, EditResult.Conflict, EditResult.NotFound {
+    permits EditResult.Applied, EditResult.Rejected, EditResult.Conflict, EditResult.NotFound, EditResult.Refused {
 
   /** Whether the edit was applied. */
   default boolean isApplied() {
@@ -65,4 +66,28 @@ public sealed interface EditResult<T>
       Objects.requireNonNull(row, "row");
     }
   }
+
+  /**
+   * The edit cannot be made for a reason other than the data: nothing to undo, a change someone has
+   * since overwritten, and the like.
+   *
+   * @param code a stable, machine-readable reason (see {@link EditResult#NOTHING_TO_UNDO} and the
+   *     other constants)
+   * @param message the reason for people
+   */
+  record Refused<T>(String code, String message) implements EditResult<T> {
+    public Refused {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /** {@link Refused} code: the author has nothing to undo (or redo). */
+  String NOTHING_TO_UNDO = "nothing_to_undo";
+  /** {@link Refused} code: someone else changed what the undo would restore. */
+  String CHANGED_SINCE = "changed_since";
+  /** {@link Refused} code: the kind of change cannot be undone (schema changes). */
+  String NOT_UNDOABLE = "not_undoable";
+  /** {@link Refused} code: the row the edit was placed against, or restores, is gone or taken. */
+  String ROW_GONE = "row_gone";
 }

@@ -12,7 +12,6 @@ import io.contrivance.core.sheet.TypeChange;
 import io.contrivance.core.sheet.ValidationReport;
 import io.contrivance.core.sheet.Violation;
 import io.contrivance.core.store.SheetStore;
-import io.contrivance.core.store.StaleRevisionException;
 import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.ErrorCodes;
@@ -28,13 +27,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * One sheet of a {@link Workbook}: read its schema and rows, edit them, validate, and listen to
- * changes. A handle: it holds no rows itself, so it always sees the store's current state.
+ * changes. A handle: it holds no rows itself, so it always sees the store's current state. Reads see
+ * committed edits only; an edit returns once it is committed.
  *
  * <p><b>Edits of data</b> ({@code addRow}, {@code updateRow}, {@code setCell}, …) parse text with
  * each column's type in the sheet's {@link io.contrivance.core.type.TextFormat}, validate the
@@ -47,8 +46,17 @@ import java.util.function.Function;
  * InvalidDefinitionException} for definitions that cannot work; they do not validate existing rows
  * against new rules (call {@link #validate()} for that).
  *
- * <p>Thread-safe. Listeners are called on the editing thread, after the change is stored, in
- * revision order; an exception thrown by a listener is logged and does not undo the edit.
+ * <p><b>Several people at once.</b> Every edit becomes one revision of the sheet and one {@link
+ * SheetEvent}. Edits bound to an {@link Origin} with a base revision (see {@link #as}) are resolved
+ * against what others changed since: an edit of a row or column deleted since is refused, a row
+ * placed after a row deleted since goes where that row was, and two edits of one cell follow the
+ * column's {@link io.contrivance.core.sheet.ConcurrentEdits} policy. Each author can {@link #undo()}
+ * and {@link #redo()} their own edits.
+ *
+ * <p>Thread-safe. Listeners are called after the change is stored, in revision order, on the thread
+ * that committed it (edits that arrive together are committed together, by one of their threads);
+ * an exception thrown by a listener is logged and does not undo the edit. Listeners must not edit
+ * the sheet.
  */
 public final class Sheet {
 
@@ -57,15 +65,32 @@ public final class Sheet {
   /** Most rows one batch may add. */
   public static final int MAX_BATCH = 10_000;
 
-  private static final int MAX_ATTEMPTS = 5;
-  private static final System.Logger LOG = System.getLogger(Sheet.class.getName());
-
   private final Workbook workbook;
   private final SheetId id;
+  private final Origin origin;
 
   Sheet(Workbook workbook, SheetId id) {
+    this(workbook, id, Origin.SYSTEM);
+  }
+
+  private Sheet(Workbook workbook, SheetId id, Origin origin) {
     this.workbook = workbook;
     this.id = id;
+    this.origin = origin;
+  }
+
+  /**
+   * A handle whose edits carry the given origin: who makes them (for events, the audit trail and
+   * undo), and, for one client operation, its id and the revision it was made against (for resolving
+   * concurrent edits, see {@link io.contrivance.core.sheet.ConcurrentEdits}).
+   */
+  public Sheet as(Origin newOrigin) {
+    return new Sheet(workbook, id, Objects.requireNonNull(newOrigin, "origin"));
+  }
+
+  /** The origin this handle's edits carry; {@link Origin#SYSTEM} unless set with {@link #as}. */
+  public Origin origin() {
+    return origin;
   }
 
   /** Stops a listener. */
@@ -194,51 +219,138 @@ public final class Sheet {
     return update(row, expectedVersion, (schema, out) -> acceptValues(schema, row, values, out));
   }
 
+  /**
+   * Adds a row from typed values right after another row ({@code null}: at the top). If the anchor
+   * was deleted after the edit's base revision, the row goes where the anchor was.
+   *
+   * @param newRow the new row's id, or null for a generated one
+   */
+  public EditResult<Row> insertRowValues(RowId after, RowId newRow, Map<ColumnId, CellValue> values) {
+    Objects.requireNonNull(values, "values");
+    return write(
+        false,
+        view -> {
+          RowId rowId = newRow != null ? newRow : RowId.of(workbook.ids().next());
+          if (newRow != null && view.row(newRow).isPresent()) {
+            throw new IllegalArgumentException("a row with id " + newRow + " exists already");
+          }
+          Optional<Placement> place = placeAfter(view, after, null);
+          if (place.isEmpty()) {
+            return Change.refused(new EditResult.Refused<>(EditResult.ROW_GONE, "the row to insert after, " + after + ", does not exist"));
+          }
+          SheetSchema schema = view.schema();
+          var violations = new ArrayList<Violation>();
+          Map<ColumnId, CellValue> cells = acceptValues(schema, rowId, values, violations);
+          Row row = Row.of(rowId, place.get().position(), cells);
+          List<Row> shifted = place.get().shifted();
+          addUnlessUnreadable(view.validator().validateRow(row), violations);
+          uniqueness(view, List.of(row), null, violations);
+          if (!violations.isEmpty()) {
+            return Change.refused(new EditResult.Rejected<>(violations));
+          }
+          var upserts = new ArrayList<Row>(shifted);
+          upserts.add(row);
+          return Change.rows(upserts, List.of(), row, (rev, at, o) -> new SheetEvent.RowsAdded(id, rev, at, o, List.of(row), shifted));
+        });
+  }
+
   /** Deletes a row. */
   public EditResult<Row> deleteRow(RowId row) {
     Objects.requireNonNull(row, "row");
     return write(
-        state -> {
-          Optional<Row> existing = store().row(id, row);
+        false,
+        view -> {
+          Optional<Row> existing = view.row(row);
           if (existing.isEmpty()) {
             return Change.refused(new EditResult.NotFound<>(row));
           }
           return Change.rows(
-              List.of(), List.of(row), existing.get(), (rev, at) -> new SheetEvent.RowsDeleted(id, rev, at, List.of(existing.get())));
+              List.of(), List.of(row), existing.get(), (rev, at, o) -> new SheetEvent.RowsDeleted(id, rev, at, o, List.of(existing.get())));
         });
+  }
+
+  /**
+   * Moves a row right after another row ({@code null}: to the top). If the anchor was deleted after
+   * the edit's base revision, the row goes where the anchor was.
+   */
+  public EditResult<Row> moveRowAfter(RowId row, RowId after) {
+    Objects.requireNonNull(row, "row");
+    return write(
+        false,
+        view -> {
+          Optional<Row> existing = view.row(row);
+          if (existing.isEmpty()) {
+            return Change.refused(new EditResult.NotFound<>(row));
+          }
+          if (row.equals(after)) {
+            return Change.refused(new EditResult.Applied<>(existing.get(), view.revision()));
+          }
+          return moveTo(view, existing.get(), after);
+        });
+  }
+
+  private Change<Row> moveTo(Sequencer.View view, Row moving, RowId after) {
+    Optional<Placement> place = placeAfter(view, after, moving.id());
+    if (place.isEmpty()) {
+      return Change.refused(new EditResult.Refused<>(EditResult.ROW_GONE, "the row to move after, " + after + ", does not exist"));
+    }
+    Row moved = moving.atPosition(place.get().position()).nextVersion();
+    List<Row> shifted = place.get().shifted();
+    var upserts = new ArrayList<Row>(shifted);
+    upserts.add(moved);
+    return Change.rows(upserts, List.of(), moved, (rev, at, o) -> new SheetEvent.RowMoved(id, rev, at, o, moving, moved, shifted));
   }
 
   /** Moves a row so that it ends at the given index of the sheet's order (clamped to the rows there are). */
   public EditResult<Row> moveRow(RowId row, int toIndex) {
     Objects.requireNonNull(row, "row");
     return write(
-        state -> {
-          List<Row> rows = new ArrayList<>(store().rows(id));
+        true,
+        view -> {
+          List<Row> rows = new ArrayList<>(view.rows());
           int from = indexOf(rows, row);
           if (from < 0) {
             return Change.refused(new EditResult.NotFound<>(row));
           }
           Row moving = rows.remove(from);
           int to = Math.max(0, Math.min(toIndex, rows.size()));
-          OptionalLong between = between(to == 0 ? null : rows.get(to - 1), to == rows.size() ? null : rows.get(to));
-          List<Row> upserts = new ArrayList<>();
-          Row moved;
-          if (between.isPresent()) {
-            moved = moving.atPosition(between.getAsLong());
-            upserts.add(moved);
-          } else {
-            rows.add(to, moving);
-            moved = null;
-            for (int i = 0; i < rows.size(); i++) {
-              Row renumbered = rows.get(i).atPosition((i + 1) * POSITION_GAP);
-              upserts.add(renumbered);
-              if (renumbered.id().equals(row)) {
-                moved = renumbered;
-              }
-            }
+          return moveTo(view, moving, to == 0 ? null : rows.get(to - 1).id());
+        });
+  }
+
+  /**
+   * Reverses this handle's author's last edit of the sheet that is not yet undone, as a new edit.
+   * Refused ({@link EditResult.Refused}) when there is nothing to undo, when someone else has since
+   * changed what the undo would restore (that edit is then forgotten, so the next undo goes further
+   * back), or for schema changes, which cannot be undone.
+   */
+  public EditResult<SheetEvent> undo() {
+    return reverse(Sequencer.Kind.UNDO);
+  }
+
+  /** Makes again the edit this handle's author last undid, as a new edit; refused like {@link #undo()}. */
+  public EditResult<SheetEvent> redo() {
+    return reverse(Sequencer.Kind.REDO);
+  }
+
+  private EditResult<SheetEvent> reverse(Sequencer.Kind kind) {
+    if (origin.author() == null) {
+      return new EditResult.Refused<>(EditResult.NOTHING_TO_UNDO, "only edits with an author can be undone; see Sheet.as");
+    }
+    UndoHistory history = workbook.history(id, origin.author());
+    return write(
+        kind,
+        false,
+        view -> {
+          Optional<SheetEvent> last = kind == Sequencer.Kind.UNDO ? history.nextUndo() : history.nextRedo();
+          if (last.isEmpty()) {
+            return Change.refused(new EditResult.Refused<>(EditResult.NOTHING_TO_UNDO, "there is nothing to " + kind.name().toLowerCase(java.util.Locale.ROOT)));
           }
-          Row result = moved;
-          return Change.rows(upserts, List.of(), result, (rev, at) -> new SheetEvent.RowMoved(id, rev, at, moving, result));
+          Change<SheetEvent> change = Reversal.of(view, last.get(), this);
+          if (change.refusal() != null) {
+            history.drop(last.get());
+          }
+          return change;
         });
   }
 
@@ -296,8 +408,9 @@ public final class Sheet {
    */
   public void deleteColumn(ColumnId column) {
     write(
-        state -> {
-          SheetSchema schema = state.schema();
+        true,
+        view -> {
+          SheetSchema schema = view.schema();
           Column doomed = existingColumn(schema, column);
           var dependents = new ArrayList<String>();
           for (Column other : schema.columns()) {
@@ -314,12 +427,12 @@ public final class Sheet {
           columns.remove(doomed);
           SheetSchema after = schema.withColumns(columns);
           var rewritten = new ArrayList<Row>();
-          for (Row row : store().rows(id)) {
+          for (Row row : view.rows()) {
             if (!row.cell(column).isBlank()) {
               rewritten.add(row.with(column, CellValue.BLANK).nextVersion());
             }
           }
-          return Change.schema(after, rewritten, null, (rev, at) -> new SheetEvent.SchemaChanged(id, rev, at, schema, after, rewritten));
+          return Change.schema(after, rewritten, null, (rev, at, o) -> new SheetEvent.SchemaChanged(id, rev, at, o, schema, after, rewritten));
         });
   }
 
@@ -340,28 +453,32 @@ public final class Sheet {
     Objects.requireNonNull(policy, "policy");
     EditResult<TypeChange> result =
         write(
-            state -> {
-              SheetSchema schema = state.schema();
-              TypeChangePlan plan = TypeChangePlan.of(existingColumn(schema, column), to, store().rows(id), schema.format());
+            true,
+            view -> {
+              SheetSchema schema = view.schema();
+              TypeChangePlan plan = TypeChangePlan.of(existingColumn(schema, column), to, view.rows(), schema.format());
               if (!plan.report().isLossless() && policy == TypeChange.Policy.REJECT_IF_LOSSY) {
-                return Change.refused(new EditResult.Applied<>(plan.report(), state.revision()));
+                return Change.refused(new EditResult.Applied<>(plan.report(), view.revision()));
               }
               SheetSchema after = schema.withColumn(plan.column());
               return Change.schema(
                   after,
                   plan.changedRows(),
                   plan.appliedReport(),
-                  (rev, at) -> new SheetEvent.SchemaChanged(id, rev, at, schema, after, plan.changedRows()));
+                  (rev, at, o) -> new SheetEvent.SchemaChanged(id, rev, at, o, schema, after, plan.changedRows()));
             });
     return result.value();
   }
 
   /** Renames the sheet and replaces its description. */
   public SheetSchema describe(String name, String description) {
-    return write(state -> {
-          SheetSchema after = state.schema().withName(name).withDescription(description);
-          return Change.schema(after, List.of(), after, (rev, at) -> new SheetEvent.SchemaChanged(id, rev, at, state.schema(), after, List.of()));
-        })
+    return write(
+            false,
+            view -> {
+              SheetSchema before = view.schema();
+              SheetSchema after = before.withName(name).withDescription(description);
+              return Change.schema(after, List.of(), after, (rev, at, o) -> new SheetEvent.SchemaChanged(id, rev, at, o, before, after, List.of()));
+            })
         .value();
   }
 
@@ -386,18 +503,19 @@ public final class Sheet {
       throw new IllegalArgumentException("a batch can add at most " + MAX_BATCH + " rows, got " + count);
     }
     return write(
-        state -> {
-          SheetSchema schema = state.schema();
-          SheetValidator validator = workbook.validator(schema);
+        false,
+        view -> {
+          SheetSchema schema = view.schema();
+          SheetValidator validator = view.validator();
           if (ids != null) {
-            var taken = store().existing(id, ids);
+            var taken = view.existing(ids);
             if (!taken.isEmpty()) {
               throw new IllegalArgumentException("rows with ids " + taken + " exist already");
             }
           }
           var violations = new ArrayList<Violation>();
           var rows = new ArrayList<Row>(count);
-          long position = store().maxPosition(id);
+          long position = view.maxPosition();
           position = position == Long.MIN_VALUE ? 0 : position;
           for (int i = 0; i < count; i++) {
             RowId rowId = ids == null ? RowId.of(workbook.ids().next()) : ids.get(i);
@@ -409,11 +527,11 @@ public final class Sheet {
             violations.addAll(rowViolations);
             rows.add(row);
           }
-          uniqueness(schema, rows, null, violations);
+          uniqueness(view, rows, null, violations);
           if (!violations.isEmpty()) {
             return Change.refused(new EditResult.Rejected<>(violations));
           }
-          return Change.rows(rows, List.of(), List.copyOf(rows), (rev, at) -> new SheetEvent.RowsAdded(id, rev, at, rows));
+          return Change.rows(rows, List.of(), List.copyOf(rows), (rev, at, o) -> new SheetEvent.RowsAdded(id, rev, at, o, rows, List.of()));
         });
   }
 
@@ -421,8 +539,9 @@ public final class Sheet {
     Objects.requireNonNull(rowId, "row");
     Objects.requireNonNull(expectedVersion, "expectedVersion");
     return write(
-        state -> {
-          Optional<Row> existing = store().row(id, rowId);
+        false,
+        view -> {
+          Optional<Row> existing = view.row(rowId);
           if (existing.isEmpty()) {
             return Change.refused(new EditResult.NotFound<>(rowId));
           }
@@ -430,14 +549,18 @@ public final class Sheet {
           if (expectedVersion.isPresent() && expectedVersion.getAsLong() != before.version()) {
             return Change.refused(new EditResult.Conflict<>(before));
           }
-          SheetSchema schema = state.schema();
+          SheetSchema schema = view.schema();
           var violations = new ArrayList<Violation>();
           Map<ColumnId, CellValue> changes = reader.read(schema, violations);
+          var overwritten = new ArrayList<SheetEvent.Overwrite>();
+          if (violations.isEmpty() && !Concurrency.resolve(view, origin, before, changes, overwritten)) {
+            return Change.refused(new EditResult.Conflict<>(before));
+          }
           Row after = before.withCells(changes);
           if (violations.isEmpty() && after.cells().equals(before.cells())) {
-            return Change.refused(new EditResult.Applied<>(before, state.revision()));
+            return Change.refused(new EditResult.Applied<>(before, view.revision()));
           }
-          SheetValidator validator = workbook.validator(schema);
+          SheetValidator validator = view.validator();
           List<Violation> previous = validator.validateRow(before);
           var added = new ArrayList<Violation>();
           for (Violation v : validator.validateRow(after)) {
@@ -446,12 +569,13 @@ public final class Sheet {
             }
           }
           addUnlessUnreadable(added, violations);
-          uniqueness(schema, List.of(after), changes.keySet(), violations);
+          uniqueness(view, List.of(after), changes.keySet(), violations);
           if (!violations.isEmpty()) {
             return Change.refused(new EditResult.Rejected<>(violations));
           }
           Row stored = after.nextVersion();
-          return Change.rows(List.of(stored), List.of(), stored, (rev, at) -> new SheetEvent.RowUpdated(id, rev, at, before, stored));
+          return Change.rows(
+              List.of(stored), List.of(), stored, (rev, at, o) -> new SheetEvent.RowUpdated(id, rev, at, o, before, stored, overwritten));
         });
   }
 
@@ -460,7 +584,7 @@ public final class Sheet {
    * (already in {@code out}): such a cell looks blank to the rules, and "required" on top of "not a
    * number" would only be noise.
    */
-  private static void addUnlessUnreadable(List<Violation> found, List<Violation> out) {
+  static void addUnlessUnreadable(List<Violation> found, List<Violation> out) {
     if (found.isEmpty()) {
       return;
     }
@@ -485,7 +609,8 @@ public final class Sheet {
   }
 
   /** Adds a violation for every unique-column value that another row (stored or in the batch) holds. */
-  private void uniqueness(SheetSchema schema, List<Row> rows, Set<ColumnId> onlyColumns, List<Violation> out) {
+  static void uniqueness(Sequencer.View view, List<Row> rows, Set<ColumnId> onlyColumns, List<Violation> out) {
+    SheetSchema schema = view.schema();
     for (Column column : schema.columns()) {
       if (!column.rules().contains(Rule.unique()) || (onlyColumns != null && !onlyColumns.contains(column.id()))) {
         continue;
@@ -498,7 +623,7 @@ public final class Sheet {
         }
         RowId other = inBatch.putIfAbsent(SheetValidator.uniqueKey(value), row.id());
         if (other == null) {
-          other = store().findDuplicate(id, column.id(), value, row.id()).orElse(null);
+          other = view.findDuplicate(column.id(), value, row.id()).orElse(null);
         }
         if (other != null) {
           out.add(
@@ -532,7 +657,7 @@ public final class Sheet {
     return values;
   }
 
-  private static Map<ColumnId, CellValue> acceptValues(SheetSchema schema, RowId row, Map<ColumnId, CellValue> given, List<Violation> out) {
+  static Map<ColumnId, CellValue> acceptValues(SheetSchema schema, RowId row, Map<ColumnId, CellValue> given, List<Violation> out) {
     var values = new LinkedHashMap<ColumnId, CellValue>();
     for (Map.Entry<ColumnId, CellValue> entry : given.entrySet()) {
       Optional<Column> column = schema.column(entry.getKey());
@@ -572,21 +697,6 @@ public final class Sheet {
     return -1;
   }
 
-  /** A position strictly between two rows (null: no row on that side), or empty if there is no room. */
-  private static OptionalLong between(Row previous, Row next) {
-    if (previous == null && next == null) {
-      return OptionalLong.of(POSITION_GAP);
-    }
-    if (previous == null) {
-      return next.position() > Long.MIN_VALUE + POSITION_GAP ? OptionalLong.of(next.position() - POSITION_GAP) : OptionalLong.empty();
-    }
-    if (next == null) {
-      return previous.position() < Long.MAX_VALUE - POSITION_GAP ? OptionalLong.of(previous.position() + POSITION_GAP) : OptionalLong.empty();
-    }
-    long gap = next.position() - previous.position();
-    return gap >= 2 ? OptionalLong.of(previous.position() + gap / 2) : OptionalLong.empty();
-  }
-
   private static <T> EditResult<T> single(EditResult<List<T>> result) {
     if (result instanceof EditResult.Applied<List<T>> applied) {
       return new EditResult.Applied<>(applied.result().get(0), applied.revision());
@@ -599,73 +709,123 @@ public final class Sheet {
 
   private <T> T schemaChange(Function<SheetSchema, SheetSchema> change, T result) {
     return write(
-            state -> {
-              SheetSchema after = change.apply(state.schema());
-              return Change.schema(after, List.of(), result, (rev, at) -> new SheetEvent.SchemaChanged(id, rev, at, state.schema(), after, List.of()));
+            false,
+            view -> {
+              SheetSchema before = view.schema();
+              SheetSchema after = change.apply(before);
+              return Change.schema(after, List.of(), result, (rev, at, o) -> new SheetEvent.SchemaChanged(id, rev, at, o, before, after, List.of()));
             })
         .value();
   }
 
-  private record State(SheetSchema schema, long revision) {}
+  /** Where a placed row goes, and other rows given new positions to make room. */
+  private record Placement(long position, List<Row> shifted) {}
 
+  /**
+   * Where a row placed after {@code after} (null: at the top) goes, or empty if the anchor is
+   * unknown. {@code moving} is the row being moved, if any: it does not count as a neighbour.
+   */
+  private Optional<Placement> placeAfter(Sequencer.View view, RowId after, RowId moving) {
+    long anchor;
+    if (after == null) {
+      anchor = Long.MIN_VALUE;
+    } else {
+      Optional<Row> row = view.row(after);
+      if (row.isPresent()) {
+        anchor = row.get().position();
+      } else {
+        OptionalLong gone = Concurrency.deletedPosition(view, origin, after);
+        if (gone.isEmpty()) {
+          return Optional.empty();
+        }
+        anchor = gone.getAsLong();
+      }
+    }
+    Optional<Row> next = view.nextAfter(anchor, moving);
+    OptionalLong free;
+    if (next.isEmpty()) {
+      free = anchor == Long.MIN_VALUE ? OptionalLong.of(POSITION_GAP) : between(anchor, Long.MAX_VALUE);
+    } else {
+      free = between(anchor, next.get().position());
+    }
+    if (free.isPresent()) {
+      return Optional.of(new Placement(free.getAsLong(), List.of()));
+    }
+    // No room between the neighbours: renumber the sheet, which needs every row.
+    view.requireBarrier();
+    var shifted = new ArrayList<Row>();
+    long position = POSITION_GAP;
+    long placed = Long.MIN_VALUE;
+    boolean done = false;
+    for (Row row : view.rows()) {
+      if (row.id().equals(moving)) {
+        continue;
+      }
+      if (!done && row.position() > anchor) {
+        placed = position;
+        position += POSITION_GAP;
+        done = true;
+      }
+      if (row.position() != position) {
+        shifted.add(row.atPosition(position));
+      }
+      position += POSITION_GAP;
+    }
+    return Optional.of(new Placement(done ? placed : position, shifted));
+  }
+
+  /** A free position strictly between two (exclusive), leaving room on both sides, if any. */
+  private static OptionalLong between(long low, long high) {
+    if (low == Long.MIN_VALUE) {
+      return high > Long.MIN_VALUE + POSITION_GAP ? OptionalLong.of(high - POSITION_GAP) : OptionalLong.empty();
+    }
+    if (high == Long.MAX_VALUE) {
+      return low < Long.MAX_VALUE - POSITION_GAP ? OptionalLong.of(low + POSITION_GAP) : OptionalLong.empty();
+    }
+    long gap = high - low;
+    return gap >= 2 ? OptionalLong.of(low + gap / 2) : OptionalLong.empty();
+  }
+
+  /** Makes an event for a committed change: its revision, time and origin are known only then. */
   @FunctionalInterface
-  private interface EventFactory {
-    SheetEvent create(long revision, Instant at);
+  interface EventFactory {
+    SheetEvent create(long revision, Instant at, Origin origin);
   }
 
   /** What an edit wants to store, or the result it ends with without storing anything. */
-  private record Change<T>(
-      EditResult<T> refusal, Optional<SheetSchema> schema, List<Row> upserts, List<RowId> deletes, T result, EventFactory event) {
+  record Change<T>(
+      EditResult<T> refusal,
+      Optional<SheetSchema> schema,
+      List<Row> upserts,
+      List<RowId> deletes,
+      T result,
+      EventFactory event,
+      SheetEvent undoes) {
 
     static <T> Change<T> refused(EditResult<T> result) {
-      return new Change<>(result, Optional.empty(), List.of(), List.of(), null, null);
+      return new Change<>(result, Optional.empty(), List.of(), List.of(), null, null, null);
     }
 
     static <T> Change<T> rows(List<Row> upserts, List<RowId> deletes, T result, EventFactory event) {
-      return new Change<>(null, Optional.empty(), upserts, deletes, result, event);
+      return new Change<>(null, Optional.empty(), upserts, deletes, result, event, null);
     }
 
     static <T> Change<T> schema(SheetSchema schema, List<Row> upserts, T result, EventFactory event) {
-      return new Change<>(null, Optional.of(schema), upserts, List.of(), result, event);
+      return new Change<>(null, Optional.of(schema), upserts, List.of(), result, event, null);
+    }
+
+    /** The same change, marked as reversing an earlier event (for the undo history). */
+    Change<T> reversing(SheetEvent event) {
+      return new Change<>(refusal, schema, upserts, deletes, result, this.event, event);
     }
   }
 
-  /** Runs an edit under the sheet's lock, commits it, retries on a stale revision and publishes its event. */
-  private <T> EditResult<T> write(Function<State, Change<T>> edit) {
-    ReentrantLock lock = workbook.lock(id);
-    lock.lock();
-    try {
-      for (int attempt = 1; ; attempt++) {
-        long revision = store().revision(id);
-        Change<T> change = edit.apply(new State(schema(), revision));
-        if (change.refusal() != null) {
-          return change.refusal();
-        }
-        try {
-          store().commit(id, new SheetStore.Commit(revision, change.schema(), change.upserts(), change.deletes()));
-        } catch (StaleRevisionException e) {
-          if (attempt < MAX_ATTEMPTS) {
-            continue;
-          }
-          throw e;
-        }
-        long next = revision + 1;
-        publish(change.event().create(next, workbook.clock().instant()));
-        return new EditResult.Applied<>(change.result(), next);
-      }
-    } finally {
-      lock.unlock();
-    }
+  private <T> EditResult<T> write(boolean barrier, Sequencer.Edit<T> edit) {
+    return write(Sequencer.Kind.EDIT, barrier, edit);
   }
 
-  private void publish(SheetEvent event) {
-    for (Consumer<SheetEvent> listener : workbook.listeners(id)) {
-      try {
-        listener.accept(event);
-      } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "a listener of sheet " + id + " failed on revision " + event.revision(), e);
-      }
-    }
+  private <T> EditResult<T> write(Sequencer.Kind kind, boolean barrier, Sequencer.Edit<T> edit) {
+    return workbook.sequencer(id).submit(origin, kind, barrier, edit);
   }
 
   private SheetStore store() {

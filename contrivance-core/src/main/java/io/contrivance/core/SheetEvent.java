@@ -1,13 +1,20 @@
 package io.contrivance.core;
 
+import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
+import io.contrivance.core.type.CellValue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A change to a sheet, delivered to listeners after it is stored, in revision order.
+ * A change to a sheet, delivered to listeners after it is stored, in revision order. Every event
+ * advances the sheet by exactly one revision, so a client that applies the events in order, starting
+ * from a snapshot at some revision, holds exactly the sheet's state (see {@link
+ * io.contrivance.core.collab.Replica}). Events carry whole rows as they are after the change, never
+ * deltas to be interpreted, so applying one needs no knowledge of the edit that caused it.
  */
 public sealed interface SheetEvent
     permits SheetEvent.RowsAdded, SheetEvent.RowUpdated, SheetEvent.RowsDeleted, SheetEvent.RowMoved, SheetEvent.SchemaChanged {
@@ -20,27 +27,65 @@ public sealed interface SheetEvent
   /** When the change was stored, by the workbook's clock. */
   Instant at();
 
-  record RowsAdded(SheetId sheet, long revision, Instant at, List<Row> rows) implements SheetEvent {
+  /** Who made the change, from which client operation. */
+  Origin origin();
+
+  /**
+   * Rows were added. {@code shifted} holds other rows given new positions to make room (rarely any:
+   * positions are spaced apart, and only run out after many inserts at one place).
+   */
+  record RowsAdded(SheetId sheet, long revision, Instant at, Origin origin, List<Row> rows, List<Row> shifted) implements SheetEvent {
     public RowsAdded {
       rows = List.copyOf(rows);
+      shifted = List.copyOf(shifted);
     }
   }
 
-  record RowUpdated(SheetId sheet, long revision, Instant at, Row before, Row after) implements SheetEvent {}
+  /**
+   * Cells of a row changed. When the edit replaced values that others had set after the revision the
+   * edit was made against, {@code overwritten} says whose values were replaced, so that they can be
+   * told.
+   */
+  record RowUpdated(SheetId sheet, long revision, Instant at, Origin origin, Row before, Row after, List<Overwrite> overwritten)
+      implements SheetEvent {
+    public RowUpdated {
+      overwritten = List.copyOf(overwritten);
+    }
+  }
 
-  record RowsDeleted(SheetId sheet, long revision, Instant at, List<Row> rows) implements SheetEvent {
+  /**
+   * A value someone set that a concurrent edit replaced.
+   *
+   * @param author whose value was replaced (null: the application)
+   * @param column the cell's column
+   * @param replaced their value, now gone
+   * @param revision the revision at which they had set it
+   */
+  record Overwrite(String author, ColumnId column, CellValue replaced, long revision) {
+    public Overwrite {
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(replaced, "replaced");
+    }
+  }
+
+  record RowsDeleted(SheetId sheet, long revision, Instant at, Origin origin, List<Row> rows) implements SheetEvent {
     public RowsDeleted {
       rows = List.copyOf(rows);
     }
   }
 
-  record RowMoved(SheetId sheet, long revision, Instant at, Row before, Row after) implements SheetEvent {}
+  /** A row moved; {@code shifted} holds other rows given new positions to make room, as for {@link RowsAdded}. */
+  record RowMoved(SheetId sheet, long revision, Instant at, Origin origin, Row before, Row after, List<Row> shifted) implements SheetEvent {
+    public RowMoved {
+      shifted = List.copyOf(shifted);
+    }
+  }
 
   /**
    * The columns, name or description changed. When the change rewrote cells (a column deleted or
    * retyped), {@code rewrittenRows} holds the rows as they are now.
    */
-  record SchemaChanged(SheetId sheet, long revision, Instant at, SheetSchema before, SheetSchema after, List<Row> rewrittenRows)
+  record SchemaChanged(SheetId sheet, long revision, Instant at, Origin origin, SheetSchema before, SheetSchema after, List<Row> rewrittenRows)
       implements SheetEvent {
     public SchemaChanged {
       rewrittenRows = List.copyOf(rewrittenRows);

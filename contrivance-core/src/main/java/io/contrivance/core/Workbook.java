@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -27,16 +26,18 @@ import java.util.function.Consumer;
  * EditResult<Row> added = deals.addRow(Map.of("Company", "Acme", "Stage", "Lead", "Deal Value", "$12,000"));
  * }</pre>
  *
- * <p>Thread-safe. Edits of one sheet are serialized by a lock per sheet; edits of different sheets
- * run in parallel. Several workbooks may share one store: a commit made against a stale revision is
- * retried against the new one.
+ * <p>Thread-safe. Edits of one sheet are put in order by the sheet's sequencer, which commits edits
+ * that arrive together in one store commit; edits of different sheets run in parallel. Several
+ * workbooks may share one store: a commit made against a stale revision is decided again against
+ * the new one.
  */
 public final class Workbook {
 
   private final SheetStore store;
   private final IdSource ids;
   private final Clock clock;
-  private final Map<SheetId, ReentrantLock> locks = new ConcurrentHashMap<>();
+  private final Map<SheetId, Sequencer> sequencers = new ConcurrentHashMap<>();
+  private final Map<HistoryKey, UndoHistory> histories = new ConcurrentHashMap<>();
   private final Map<SheetId, List<Consumer<SheetEvent>>> listeners = new ConcurrentHashMap<>();
   private final Map<SheetId, SheetValidator> validators = new ConcurrentHashMap<>();
 
@@ -96,15 +97,14 @@ public final class Workbook {
 
   /** Deletes a sheet and its rows. Listeners of the sheet are dropped. */
   public void delete(SheetId id) {
-    ReentrantLock lock = lock(id);
-    lock.lock();
-    try {
-      store.delete(id);
-      listeners.remove(id);
-      validators.remove(id);
-    } finally {
-      lock.unlock();
+    Sequencer sequencer = sequencers.remove(id);
+    if (sequencer != null) {
+      sequencer.invalidate();
     }
+    store.delete(id);
+    listeners.remove(id);
+    validators.remove(id);
+    histories.keySet().removeIf(key -> key.sheet().equals(id));
   }
 
   SheetStore store() {
@@ -119,8 +119,42 @@ public final class Workbook {
     return clock;
   }
 
-  ReentrantLock lock(SheetId id) {
-    return locks.computeIfAbsent(id, key -> new ReentrantLock());
+  /** Most sheets whose sequencer (with its cached rows) is kept; idle ones beyond are dropped. */
+  static final int SEQUENCERS = 256;
+
+  Sequencer sequencer(SheetId id) {
+    Sequencer sequencer = sequencers.get(id);
+    if (sequencer != null) {
+      return sequencer;
+    }
+    if (sequencers.size() >= SEQUENCERS) {
+      // Dropping a sequencer only costs its caches: a second one for the same sheet stays correct,
+      // because the store refuses commits against a stale revision.
+      sequencers.entrySet().removeIf(entry -> entry.getValue().idle());
+    }
+    return sequencers.computeIfAbsent(id, key -> new Sequencer(this, key));
+  }
+
+  void publish(SheetId id, SheetEvent event) {
+    List<Consumer<SheetEvent>> list = listeners.get(id);
+    if (list != null) {
+      Sequencer.publish(list, event);
+    }
+  }
+
+  private record HistoryKey(SheetId sheet, String author) {}
+
+  /** The author's undo history on a sheet. */
+  UndoHistory history(SheetId id, String author) {
+    return histories.computeIfAbsent(new HistoryKey(id, author), key -> new UndoHistory());
+  }
+
+  /** Puts a committed event on its author's history (the application's own edits have none). */
+  void remember(SheetId id, Sequencer.Kind kind, SheetEvent event, SheetEvent undoes) {
+    String author = event.origin().author();
+    if (author != null) {
+      history(id, author).record(kind, event, undoes);
+    }
   }
 
   /** The validator of the schema, compiled once per schema. */

@@ -18,7 +18,13 @@ import java.util.Objects;
  * every problem. Rules that refer to other columns are checked by {@link SheetSchema}.
  */
 public record Column(
-    ColumnId id, String name, ColumnType type, boolean required, List<Rule> rules, Map<String, String> display) {
+    ColumnId id,
+    String name,
+    ColumnType type,
+    boolean required,
+    List<Rule> rules,
+    Map<String, String> display,
+    ConcurrentEdits concurrentEdits) {
 
   /** Longest column name. */
   public static final int MAX_NAME_LENGTH = 100;
@@ -26,13 +32,22 @@ public record Column(
   public Column {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(concurrentEdits, "concurrentEdits");
     name = checkName(name);
     rules = List.copyOf(rules);
     display = Map.copyOf(display);
-    List<String> problems = ColumnRules.problems(name, id, type, rules);
+    List<String> problems = new ArrayList<>(ColumnRules.problems(name, id, type, rules));
+    if (!concurrentEdits.fits(type)) {
+      problems.add(name + ": " + concurrentEdits + " does not fit a " + type.id() + " column");
+    }
     if (!problems.isEmpty()) {
       throw new InvalidDefinitionException(problems);
     }
+  }
+
+  /** A column that resolves concurrent edits the default way for its type. */
+  public Column(ColumnId id, String name, ColumnType type, boolean required, List<Rule> rules, Map<String, String> display) {
+    this(id, name, type, required, rules, display, ConcurrentEdits.defaultFor(type));
   }
 
   /** Starts a column; its id defaults to a slug of the name ({@code Deal Value} → {@code deal_value}). */
@@ -41,24 +56,30 @@ public record Column(
   }
 
   public Column withName(String newName) {
-    return new Column(id, newName, type, required, rules, display);
+    return new Column(id, newName, type, required, rules, display, concurrentEdits);
   }
 
   public Column withRequired(boolean newRequired) {
-    return new Column(id, name, type, newRequired, rules, display);
+    return new Column(id, name, type, newRequired, rules, display, concurrentEdits);
   }
 
   public Column withRules(List<Rule> newRules) {
-    return new Column(id, name, type, required, newRules, display);
+    return new Column(id, name, type, required, newRules, display, concurrentEdits);
   }
 
   /** A copy with another type and the rules that go with it. */
   public Column withType(ColumnType newType, List<Rule> newRules) {
-    return new Column(id, name, newType, required, newRules, display);
+    ConcurrentEdits policy = concurrentEdits.fits(newType) ? concurrentEdits : ConcurrentEdits.defaultFor(newType);
+    return new Column(id, name, newType, required, newRules, display, policy);
+  }
+
+  /** A copy that resolves concurrent edits of one cell with another policy. */
+  public Column withConcurrentEdits(ConcurrentEdits policy) {
+    return new Column(id, name, type, required, rules, display, policy);
   }
 
   public Column withDisplay(Map<String, String> newDisplay) {
-    return new Column(id, name, type, required, rules, newDisplay);
+    return new Column(id, name, type, required, rules, newDisplay, concurrentEdits);
   }
 
 
@@ -98,6 +119,7 @@ public record Column(
     private final ColumnType type;
     private String id;
     private boolean required;
+    private ConcurrentEdits concurrentEdits;
     private final List<Rule> rules = new ArrayList<>();
     private final Map<String, String> display = new LinkedHashMap<>();
 
@@ -129,8 +151,15 @@ public record Column(
       return this;
     }
 
+    /** How concurrent edits of one cell are resolved; default {@link ConcurrentEdits#defaultFor}. */
+    public Builder concurrentEdits(ConcurrentEdits policy) {
+      this.concurrentEdits = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
     public Column build() {
-      return new Column(id != null ? ColumnId.of(id) : ColumnId.fromName(name), name, type, required, rules, display);
+      ColumnId columnId = id != null ? ColumnId.of(id) : ColumnId.fromName(name);
+      return new Column(columnId, name, type, required, rules, display, concurrentEdits != null ? concurrentEdits : ConcurrentEdits.defaultFor(type));
     }
   }
 }

@@ -1,9 +1,11 @@
 package io.contrivance.core.store;
 
+import io.contrivance.core.SheetEvent;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,7 +15,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Sheets in memory. Each sheet is guarded by its own monitor; reads return copies. */
+/** Sheets in memory, with the last {@value #LOG_SIZE} events of each. Each sheet is guarded by its own monitor; reads return copies. */
 final class InMemorySheetStore implements SheetStore {
 
   /** Rows are ordered by position, then id; a null id sorts first, which makes a probe for "after position p". */
@@ -22,6 +24,9 @@ final class InMemorySheetStore implements SheetStore {
   private static final Comparator<Key> ORDER =
       Comparator.comparingLong(Key::position).thenComparing(Key::id, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+  /** Events kept per sheet for clients catching up; older ones are dropped (such clients take a snapshot). */
+  static final int LOG_SIZE = 10_000;
+
   private final Map<SheetId, State> sheets = new ConcurrentHashMap<>();
 
   private static final class State {
@@ -29,6 +34,7 @@ final class InMemorySheetStore implements SheetStore {
     long revision;
     final Map<RowId, Row> byId = new HashMap<>();
     final TreeMap<Key, Row> ordered = new TreeMap<>(ORDER);
+    final ArrayDeque<SheetEvent> log = new ArrayDeque<>();
 
     void put(Row row) {
       Row old = byId.put(row.id(), row);
@@ -147,7 +153,33 @@ final class InMemorySheetStore implements SheetStore {
       commit.schema().ifPresent(schema -> state.schema = schema);
       commit.deletes().forEach(state::remove);
       commit.upserts().forEach(state::put);
-      state.revision++;
+      state.revision = commit.revision();
+      for (SheetEvent event : commit.events()) {
+        if (state.log.size() == LOG_SIZE) {
+          state.log.removeFirst();
+        }
+        state.log.addLast(event);
+      }
+    }
+  }
+
+  @Override
+  public Optional<List<SheetEvent>> eventsSince(SheetId sheet, long revision) {
+    State state = existing(sheet);
+    synchronized (state) {
+      if (revision == state.revision) {
+        return Optional.of(List.of());
+      }
+      if (revision > state.revision || state.log.isEmpty() || state.log.peekFirst().revision() > revision + 1) {
+        return Optional.empty();
+      }
+      var since = new ArrayList<SheetEvent>();
+      for (SheetEvent event : state.log) {
+        if (event.revision() > revision) {
+          since.add(event);
+        }
+      }
+      return Optional.of(since);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.contrivance.core.store;
 
+import io.contrivance.core.SheetEvent;
 import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
@@ -72,7 +73,7 @@ public interface SheetStore {
   void create(SheetSchema schema, List<Row> rows);
 
   /**
-   * Applies a change atomically and moves the sheet to the next revision.
+   * Applies a change atomically and moves the sheet to {@link Commit#revision()}.
    *
    * @throws StaleRevisionException if the sheet's revision is not {@code commit.baseRevision()}
    * @throws IllegalStateException if there is no such sheet
@@ -99,22 +100,44 @@ public interface SheetStore {
   }
 
   /**
-   * One atomic change of a sheet.
+   * The events committed after {@code revision}, in order, so that a client that saw that revision
+   * can catch up; empty if the store no longer keeps them all (the client then needs a snapshot).
+   * The default keeps none.
+   */
+  default Optional<List<SheetEvent>> eventsSince(SheetId sheet, long revision) {
+    return revision == revision(sheet) ? Optional.of(List.of()) : Optional.empty();
+  }
+
+  /**
+   * One atomic change of a sheet: one or more edits, each its own revision, stored together (the
+   * workbook groups edits that arrive while a commit is under way into the next one).
    *
-   * @param baseRevision the revision the change was made against
+   * @param baseRevision the revision the change was made against; the sheet ends at {@link
+   *     #revision()}
    * @param schema the new schema, if it changed
    * @param upserts rows to add or replace, whole
-   * @param deletes rows to remove
+   * @param deletes rows to remove (none of them among the upserts)
+   * @param events what happened, one event per revision, for the store's log (if it keeps one)
    */
-  record Commit(long baseRevision, Optional<SheetSchema> schema, List<Row> upserts, List<RowId> deletes) {
+  record Commit(long baseRevision, Optional<SheetSchema> schema, List<Row> upserts, List<RowId> deletes, List<SheetEvent> events) {
     public Commit {
       Objects.requireNonNull(schema, "schema");
       upserts = List.copyOf(upserts);
       deletes = List.copyOf(deletes);
+      events = List.copyOf(events);
+      if (events.isEmpty()) {
+        throw new IllegalArgumentException("a commit records at least one event");
+      }
+      for (int i = 0; i < events.size(); i++) {
+        if (events.get(i).revision() != baseRevision + i + 1) {
+          throw new IllegalArgumentException("event " + i + " has revision " + events.get(i).revision() + ", expected " + (baseRevision + i + 1));
+        }
+      }
     }
 
-    public static Commit rows(long baseRevision, List<Row> upserts, List<RowId> deletes) {
-      return new Commit(baseRevision, Optional.empty(), upserts, deletes);
+    /** The sheet's revision after the commit. */
+    public long revision() {
+      return baseRevision + events.size();
     }
   }
 }

@@ -2,6 +2,7 @@ package io.contrivance.server.sheet;
 
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.ConcurrentEdits;
 import io.contrivance.core.sheet.Condition;
 import io.contrivance.core.sheet.Rule;
 import io.contrivance.core.type.ColumnType;
@@ -85,6 +86,7 @@ final class ColumnJson {
         .add("is_required", column.required())
         .add("validation_rules", rules)
         .add("display_options", display)
+        .add("concurrent_edits", column.concurrentEdits().name().toLowerCase(Locale.ROOT))
         .build();
   }
 
@@ -131,11 +133,20 @@ final class ColumnJson {
     if (type != null && json.get("validation_rules") instanceof JsonObject ruleJson) {
       readRules(ruleJson, type, columnsByName, prefix + "validation_rules.", problems, rules);
     }
+    ConcurrentEdits concurrentEdits = type == null ? null : ConcurrentEdits.defaultFor(type);
+    String policy = string(json, "concurrent_edits");
+    if (policy != null) {
+      try {
+        concurrentEdits = ConcurrentEdits.valueOf(policy.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        problems.add(prefix + "concurrent_edits", "must be last_writer_wins, merge_sets (multi-select only) or flag_conflict");
+      }
+    }
     if (problems.details.size() > before) {
       return null;
     }
     try {
-      return new Column(id, name, type, required, rules, display);
+      return new Column(id, name, type, required, rules, display, concurrentEdits);
     } catch (InvalidDefinitionException e) {
       e.problems().forEach(p -> problems.add(prefix.isEmpty() ? "column" : prefix.substring(0, prefix.length() - 1), p));
       return null;

@@ -38,15 +38,23 @@ import javax.sql.DataSource;
 
 /**
  * The core's {@link SheetStore} on PostgreSQL. Rows are JSONB objects keyed by column id (see
- * {@link CellJson}); a commit is one statement per kind of change inside the caller's JTA
- * transaction, guarded by {@code revision = ?} so that concurrent writers (other instances) are
- * detected and retried by the workbook.
+ * {@link CellJson}).
+ *
+ * <p>A commit (one or more edits grouped by the core's sequencer) is one transaction of its own on
+ * a non-JTA connection: the revision bump guarded by {@code revision = ?} (so that other instances'
+ * commits are detected and the edits decided again), the rows, one op-log entry per edit (for
+ * clients catching up) and the audit entries. It never joins a request's transaction: the edits of
+ * several requests share it.
  */
 @ApplicationScoped
 public class JdbcSheetStore implements SheetStore {
 
   @Resource(lookup = "jdbc/contrivance")
   DataSource dataSource;
+
+  /** Connections outside JTA, for the store's own reads and transactions. */
+  @Resource(lookup = "jdbc/contrivanceDirect")
+  DataSource direct;
 
   @Inject CurrentUser currentUser;
   @Inject Clock clock;
@@ -62,7 +70,7 @@ public class JdbcSheetStore implements SheetStore {
 
   @Override
   public List<SheetId> sheetIds() {
-    return query("select id from spreadsheets", ps -> {}, rs -> SheetId.of(rs.getString(1)));
+    return query(direct, "select id from spreadsheets", ps -> {}, rs -> SheetId.of(rs.getString(1)));
   }
 
   /** The last schema read per sheet with the text it was read from: reused while the text is unchanged. */
@@ -78,7 +86,7 @@ public class JdbcSheetStore implements SheetStore {
   @Override
   public Optional<SheetSchema> schema(SheetId sheet) {
     List<SheetSchema> found =
-        query(
+        query(direct, 
             "select name, description, columns::text, text_format from spreadsheets where id = ?",
             ps -> ps.setString(1, sheet.value()),
             rs -> {
@@ -106,7 +114,7 @@ public class JdbcSheetStore implements SheetStore {
       return java.util.Set.of();
     }
     return new java.util.HashSet<>(
-        query(
+        query(direct, 
             "select id from spreadsheet_rows where sheet_id = ? and id = any (?)",
             ps -> {
               ps.setString(1, sheet.value());
@@ -117,7 +125,7 @@ public class JdbcSheetStore implements SheetStore {
 
   @Override
   public long revision(SheetId sheet) {
-    return query("select revision from spreadsheets where id = ?", ps -> ps.setString(1, sheet.value()), rs -> rs.getLong(1)).stream()
+    return query(direct, "select revision from spreadsheets where id = ?", ps -> ps.setString(1, sheet.value()), rs -> rs.getLong(1)).stream()
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no sheet " + sheet));
   }
@@ -125,7 +133,7 @@ public class JdbcSheetStore implements SheetStore {
   @Override
   public Optional<Row> row(SheetId sheet, RowId row) {
     SheetSchema schema = schema(sheet).orElseThrow();
-    return query(
+    return query(direct, 
             "select id, position, version, data::text from spreadsheet_rows where sheet_id = ? and id = ?",
             ps -> {
               ps.setString(1, sheet.value());
@@ -139,7 +147,7 @@ public class JdbcSheetStore implements SheetStore {
   @Override
   public List<Row> rows(SheetId sheet) {
     SheetSchema schema = schema(sheet).orElseThrow();
-    return query(
+    return query(direct, 
         "select id, position, version, data::text from spreadsheet_rows where sheet_id = ? order by position, id",
         ps -> ps.setString(1, sheet.value()),
         rs -> row(rs, schema));
@@ -148,7 +156,7 @@ public class JdbcSheetStore implements SheetStore {
   @Override
   public List<Row> rows(SheetId sheet, long afterPosition, int limit) {
     SheetSchema schema = schema(sheet).orElseThrow();
-    return query(
+    return query(direct, 
         "select id, position, version, data::text from spreadsheet_rows where sheet_id = ? and position > ? order by position, id limit ?",
         ps -> {
           ps.setString(1, sheet.value());
@@ -160,7 +168,7 @@ public class JdbcSheetStore implements SheetStore {
 
   @Override
   public long maxPosition(SheetId sheet) {
-    return query(
+    return query(direct, 
             "select coalesce(max(position), ?) from spreadsheet_rows where sheet_id = ?",
             ps -> {
               ps.setLong(1, Long.MIN_VALUE);
@@ -172,89 +180,164 @@ public class JdbcSheetStore implements SheetStore {
 
   @Override
   public long rowCount(SheetId sheet) {
-    return query("select count(*) from spreadsheet_rows where sheet_id = ?", ps -> ps.setString(1, sheet.value()), rs -> rs.getLong(1)).get(0);
+    return query(direct, "select count(*) from spreadsheet_rows where sheet_id = ?", ps -> ps.setString(1, sheet.value()), rs -> rs.getLong(1)).get(0);
   }
 
   @Override
   public void create(SheetSchema schema, List<Row> rows) {
     Timestamp now = Timestamp.from(clock.instant());
-    execute(
-        "insert into spreadsheets (id, owner_id, name, description, columns, text_format, revision, created_at, updated_at) values (?, ?, ?, ?, ?::jsonb, ?, 0, ?, ?)",
-        ps -> {
-          ps.setString(1, schema.id().value());
-          ps.setString(2, currentUser.id());
-          ps.setString(3, schema.name());
-          ps.setString(4, schema.description());
-          ps.setString(5, columnsJson(schema.columns()));
-          ps.setString(6, formatName(schema.format()));
-          ps.setTimestamp(7, now);
-          ps.setTimestamp(8, now);
+    String owner = currentUser.id();
+    inTransaction(
+        connection -> {
+          try (PreparedStatement ps =
+              connection.prepareStatement(
+                  "insert into spreadsheets (id, owner_id, name, description, columns, text_format, revision, created_at, updated_at) values (?, ?, ?, ?, ?::jsonb, ?, 0, ?, ?)")) {
+            ps.setString(1, schema.id().value());
+            ps.setString(2, owner);
+            ps.setString(3, schema.name());
+            ps.setString(4, schema.description());
+            ps.setString(5, columnsJson(schema.columns()));
+            ps.setString(6, formatName(schema.format()));
+            ps.setTimestamp(7, now);
+            ps.setTimestamp(8, now);
+            ps.executeUpdate();
+          }
+          Map<RowId, String> authors = new HashMap<>();
+          rows.forEach(r -> authors.put(r.id(), owner));
+          upsert(connection, schema.id(), rows, authors, now);
+          return null;
         });
-    upsert(schema.id(), rows, now);
   }
 
   @Override
   public void commit(SheetId sheet, Commit commit) {
     Timestamp now = Timestamp.from(clock.instant());
-    int updated;
-    if (commit.schema().isPresent()) {
-      SheetSchema schema = commit.schema().get();
-      updated =
-          update(
-              "update spreadsheets set revision = revision + 1, name = ?, description = ?, columns = ?::jsonb, text_format = ?, updated_at = ? where id = ? and revision = ?",
-              ps -> {
-                ps.setString(1, schema.name());
-                ps.setString(2, schema.description());
-                ps.setString(3, columnsJson(schema.columns()));
-                ps.setString(4, formatName(schema.format()));
-                ps.setTimestamp(5, now);
-                ps.setString(6, sheet.value());
-                ps.setLong(7, commit.baseRevision());
-              });
-    } else {
-      updated =
-          update(
-              "update spreadsheets set revision = revision + 1, updated_at = ? where id = ? and revision = ?",
-              ps -> {
-                ps.setTimestamp(1, now);
-                ps.setString(2, sheet.value());
-                ps.setLong(3, commit.baseRevision());
-              });
+    inTransaction(
+        connection -> {
+          int updated;
+          if (commit.schema().isPresent()) {
+            SheetSchema schema = commit.schema().get();
+            try (PreparedStatement ps =
+                connection.prepareStatement(
+                    "update spreadsheets set revision = ?, name = ?, description = ?, columns = ?::jsonb, text_format = ?, updated_at = ? where id = ? and revision = ?")) {
+              ps.setLong(1, commit.revision());
+              ps.setString(2, schema.name());
+              ps.setString(3, schema.description());
+              ps.setString(4, columnsJson(schema.columns()));
+              ps.setString(5, formatName(schema.format()));
+              ps.setTimestamp(6, now);
+              ps.setString(7, sheet.value());
+              ps.setLong(8, commit.baseRevision());
+              updated = ps.executeUpdate();
+            }
+          } else {
+            try (PreparedStatement ps = connection.prepareStatement("update spreadsheets set revision = ?, updated_at = ? where id = ? and revision = ?")) {
+              ps.setLong(1, commit.revision());
+              ps.setTimestamp(2, now);
+              ps.setString(3, sheet.value());
+              ps.setLong(4, commit.baseRevision());
+              updated = ps.executeUpdate();
+            }
+          }
+          if (updated == 0) {
+            throw new StaleRevisionException(sheet, commit.baseRevision(), -1);
+          }
+          if (!commit.deletes().isEmpty()) {
+            try (PreparedStatement ps = connection.prepareStatement("delete from spreadsheet_rows where sheet_id = ? and id = any (?)")) {
+              ps.setString(1, sheet.value());
+              ps.setArray(2, connection.createArrayOf("varchar", commit.deletes().stream().map(RowId::value).toArray()));
+              ps.executeUpdate();
+            }
+          }
+          upsert(connection, sheet, commit.upserts(), Audit.authors(commit.events()), now);
+          logEvents(connection, sheet, commit.events());
+          Audit.write(connection, sheet, commit.events());
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<List<io.contrivance.core.SheetEvent>> eventsSince(SheetId sheet, long revision) {
+    SheetSchema schema = schema(sheet).orElseThrow();
+    int most = 1_000;
+    List<JsonObject> logged =
+        query(
+            direct,
+            "select event::text from sheet_ops where sheet_id = ? and revision > ? order by revision limit ?",
+            ps -> {
+              ps.setString(1, sheet.value());
+              ps.setLong(2, revision);
+              ps.setInt(3, most + 1);
+            },
+            rs -> parse(rs.getString(1)).asJsonObject());
+    if (logged.size() > most || (!logged.isEmpty() && logged.get(0).getJsonNumber("revision").longValue() != revision + 1)) {
+      return Optional.empty();
     }
-    if (updated == 0) {
-      throw new StaleRevisionException(sheet, commit.baseRevision(), revision(sheet));
+    var events = new ArrayList<io.contrivance.core.SheetEvent>(logged.size());
+    for (JsonObject json : logged) {
+      Optional<io.contrivance.core.SheetEvent> event = EventJson.read(sheet, json, schema);
+      if (event.isEmpty()) {
+        return Optional.empty();
+      }
+      events.add(event.get());
     }
-    if (!commit.deletes().isEmpty()) {
-      execute(
-          "delete from spreadsheet_rows where sheet_id = ? and id = any (?)",
-          ps -> {
-            ps.setString(1, sheet.value());
-            ps.setArray(2, ps.getConnection().createArrayOf("varchar", commit.deletes().stream().map(RowId::value).toArray()));
-          });
-    }
-    upsert(sheet, commit.upserts(), now);
+    return Optional.of(events);
+  }
+
+  /** The logged events of a sheet after a revision, as stored (for replay to clients), at most {@code limit}. */
+  public List<String> loggedEvents(SheetId sheet, long after, int limit) {
+    return query(
+        direct,
+        "select event::text from sheet_ops where sheet_id = ? and revision > ? order by revision limit ?",
+        ps -> {
+          ps.setString(1, sheet.value());
+          ps.setLong(2, after);
+          ps.setInt(3, limit);
+        },
+        rs -> rs.getString(1));
   }
 
   @Override
   public void delete(SheetId sheet) {
-    execute("delete from spreadsheets where id = ?", ps -> ps.setString(1, sheet.value()));
+    inTransaction(
+        connection -> {
+          try (PreparedStatement ps = connection.prepareStatement("delete from spreadsheets where id = ?")) {
+            ps.setString(1, sheet.value());
+            ps.executeUpdate();
+          }
+          return null;
+        });
     schemas.remove(sheet);
   }
 
-  private void upsert(SheetId sheet, List<Row> rows, Timestamp now) {
+  private static void logEvents(Connection connection, SheetId sheet, List<io.contrivance.core.SheetEvent> events) throws SQLException {
+    try (PreparedStatement ps = connection.prepareStatement("insert into sheet_ops (sheet_id, revision, at, user_id, op_id, event) values (?, ?, ?, ?, ?, ?::jsonb)")) {
+      for (io.contrivance.core.SheetEvent event : events) {
+        ps.setString(1, sheet.value());
+        ps.setLong(2, event.revision());
+        ps.setTimestamp(3, Timestamp.from(event.at()));
+        ps.setString(4, event.origin().author());
+        ps.setString(5, EventJson.clientOpId(event.origin()));
+        ps.setString(6, EventJson.write(event).toString());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private void upsert(Connection connection, SheetId sheet, List<Row> rows, Map<RowId, String> authors, Timestamp now) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
-    String user = currentUser.isPresent() ? currentUser.id() : null;
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement ps =
-            connection.prepareStatement(
-                "insert into spreadsheet_rows (sheet_id, id, position, version, data, created_by, updated_by, created_at, updated_at) "
-                    + "values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (sheet_id, id) do update set "
-                    + "position = excluded.position, version = excluded.version, data = excluded.data, "
-                    + "updated_by = case when spreadsheet_rows.data = excluded.data then spreadsheet_rows.updated_by else excluded.updated_by end, "
-                    + "updated_at = case when spreadsheet_rows.data = excluded.data then spreadsheet_rows.updated_at else excluded.updated_at end")) {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "insert into spreadsheet_rows (sheet_id, id, position, version, data, created_by, updated_by, created_at, updated_at) "
+                + "values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (sheet_id, id) do update set "
+                + "position = excluded.position, version = excluded.version, data = excluded.data, "
+                + "updated_by = case when spreadsheet_rows.data = excluded.data then spreadsheet_rows.updated_by else excluded.updated_by end, "
+                + "updated_at = case when spreadsheet_rows.data = excluded.data then spreadsheet_rows.updated_at else excluded.updated_at end")) {
       for (Row row : rows) {
+        String user = authors.get(row.id());
         ps.setString(1, sheet.value());
         ps.setString(2, row.id().value());
         ps.setLong(3, row.position());
@@ -267,8 +350,30 @@ public class JdbcSheetStore implements SheetStore {
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+  }
+
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /** Runs work in one transaction of its own on a direct connection; rolls back on any failure. */
+  <T> T inTransaction(Work<T> work) {
+    try (Connection connection = direct.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
     } catch (SQLException e) {
-      throw new IllegalStateException("could not store rows of sheet " + sheet, e);
+      throw new IllegalStateException("the database refused a sheet change", e);
     }
   }
 
@@ -344,7 +449,16 @@ public class JdbcSheetStore implements SheetStore {
   }
 
   <T> List<T> query(String sql, Binder binder, Mapper<T> mapper) {
-    try (Connection connection = dataSource.getConnection();
+    return query(dataSource, sql, binder, mapper);
+  }
+
+  /** A query outside any transaction, for reads that need not see the request's own writes. */
+  <T> List<T> read(String sql, Binder binder, Mapper<T> mapper) {
+    return query(direct, sql, binder, mapper);
+  }
+
+  private static <T> List<T> query(DataSource source, String sql, Binder binder, Mapper<T> mapper) {
+    try (Connection connection = source.getConnection();
         PreparedStatement ps = connection.prepareStatement(sql)) {
       binder.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {

@@ -21,7 +21,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -43,7 +42,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Rows of a sheet. Every write goes through the core engine (parsing, validation, all-or-nothing
- * batches) and the audit log, in one transaction. A row is
+ * batches), which stores the change with its op-log and audit entries in one transaction and
+ * broadcasts it to the sheet's sockets. A row is
  * {@code {"id","position","data":{<column id>: value},"version","created_by","updated_by","created_at","updated_at"}}.
  */
 @Path("/spreadsheets/{sheetId}/rows")
@@ -118,7 +118,6 @@ public class RowsResource {
   }
 
   @POST
-  @Transactional
   @Operation(summary = "Add a row ({\"data\":{...}}) or a batch of up to 1,000 ({\"rows\":[{\"data\":{...}}]}), all or nothing")
   public Response create(JsonObject body) {
     Checks.body(body);
@@ -163,7 +162,6 @@ public class RowsResource {
 
   @PATCH
   @Path("/{rowId}")
-  @Transactional
   @Operation(summary = "Change cells of a row; with \"version\", a stale write gets 409 with the current row")
   public ApiResponse<JsonObject> update(@PathParam("rowId") String rowId, JsonObject body) {
     Checks.body(body);
@@ -196,7 +194,6 @@ public class RowsResource {
 
   @DELETE
   @Path("/{rowId}")
-  @Transactional
   @Operation(summary = "Delete a row")
   public ApiResponse<JsonObject> delete(@PathParam("rowId") String rowId) {
     Sheet sheet = sheets.open(sheetId, SheetRole.EDITOR);
@@ -208,7 +205,6 @@ public class RowsResource {
 
   @POST
   @Path("/{rowId}/move")
-  @Transactional
   @Operation(summary = "Move a row to an index of the sheet's order ({\"index\": 0} is the top)")
   public ApiResponse<JsonObject> move(@PathParam("rowId") String rowId, JsonObject body) {
     Checks.body(body);

@@ -191,7 +191,7 @@ public class SheetsResource {
     Column current = column(schema, columnId);
     JsonObject merged = Json.createObjectBuilder(ColumnJson.write(current)).build();
     var builder = Json.createObjectBuilder(merged);
-    for (String key : List.of("name", "is_required", "validation_rules", "display_options")) {
+    for (String key : List.of("name", "is_required", "validation_rules", "display_options", "concurrent_edits")) {
       if (body.containsKey(key)) {
         builder.add(key, body.get(key));
       }

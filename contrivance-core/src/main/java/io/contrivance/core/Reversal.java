@@ -1,0 +1,128 @@
+package io.contrivance.core;
+
+import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.Row;
+import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.Violation;
+import io.contrivance.core.type.CellValue;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The edit that reverses an event, for undo and redo. A reversal only restores what is still as the
+ * event left it: if someone else has since changed the cells, rows or positions the event touched,
+ * the reversal is refused rather than overwrite their work.
+ */
+final class Reversal {
+
+  private Reversal() {}
+
+  static Sheet.Change<SheetEvent> of(Sequencer.View view, SheetEvent event, Sheet sheet) {
+    Sheet.Change<SheetEvent> change;
+    if (event instanceof SheetEvent.RowUpdated updated) {
+      change = restoreCells(view, updated);
+    } else if (event instanceof SheetEvent.RowsAdded added) {
+      change = removeAdded(view, added);
+    } else if (event instanceof SheetEvent.RowsDeleted deleted) {
+      change = restoreDeleted(view, deleted);
+    } else if (event instanceof SheetEvent.RowMoved moved) {
+      change = moveBack(view, moved);
+    } else {
+      change = refused(EditResult.NOT_UNDOABLE, "changes to columns and to the sheet's name cannot be undone");
+    }
+    return change.refusal() != null ? change : change.reversing(event);
+  }
+
+  private static Sheet.Change<SheetEvent> restoreCells(Sequencer.View view, SheetEvent.RowUpdated updated) {
+    Optional<Row> current = view.row(updated.after().id());
+    if (current.isEmpty()) {
+      return refused(EditResult.ROW_GONE, "the row was deleted since");
+    }
+    Map<ColumnId, CellValue> restore = new HashMap<>();
+    for (ColumnId column : columns(updated.before(), updated.after())) {
+      CellValue was = updated.before().cell(column);
+      CellValue set = updated.after().cell(column);
+      if (was.equals(set)) {
+        continue;
+      }
+      if (!current.get().cell(column).equals(set)) {
+        return refused(EditResult.CHANGED_SINCE, "someone changed " + view.schema().column(column).map(c -> c.name()).orElse(column.value()) + " since");
+      }
+      if (view.schema().column(column).isPresent()) {
+        restore.put(column, was);
+      }
+    }
+    Row before = current.get();
+    Row restored = before.withCells(restore).nextVersion();
+    var violations = new ArrayList<Violation>();
+    Sheet.uniqueness(view, List.of(restored), restore.keySet(), violations);
+    if (!violations.isEmpty()) {
+      return Sheet.Change.refused(new EditResult.Rejected<>(violations));
+    }
+    return Sheet.Change.rows(
+        List.of(restored), List.of(), updated, (rev, at, o) -> new SheetEvent.RowUpdated(updated.sheet(), rev, at, o, before, restored, List.of()));
+  }
+
+  private static Sheet.Change<SheetEvent> removeAdded(Sequencer.View view, SheetEvent.RowsAdded added) {
+    var current = new ArrayList<Row>();
+    for (Row row : added.rows()) {
+      Optional<Row> now = view.row(row.id());
+      if (now.isEmpty()) {
+        return refused(EditResult.ROW_GONE, "the row was deleted since");
+      }
+      if (now.get().version() != row.version()) {
+        return refused(EditResult.CHANGED_SINCE, "someone changed the row since");
+      }
+      current.add(now.get());
+    }
+    List<RowId> ids = current.stream().map(Row::id).toList();
+    return Sheet.Change.rows(List.of(), ids, added, (rev, at, o) -> new SheetEvent.RowsDeleted(added.sheet(), rev, at, o, current));
+  }
+
+  private static Sheet.Change<SheetEvent> restoreDeleted(Sequencer.View view, SheetEvent.RowsDeleted deleted) {
+    var restored = new ArrayList<Row>();
+    for (Row row : deleted.rows()) {
+      if (view.row(row.id()).isPresent()) {
+        return refused(EditResult.CHANGED_SINCE, "the row exists again");
+      }
+      Map<ColumnId, CellValue> cells = new HashMap<>(row.cells());
+      cells.keySet().removeIf(column -> view.schema().column(column).isEmpty());
+      restored.add(new Row(row.id(), row.position(), row.version() + 1, cells));
+    }
+    var violations = new ArrayList<Violation>();
+    Sheet.uniqueness(view, restored, null, violations);
+    if (!violations.isEmpty()) {
+      return Sheet.Change.refused(new EditResult.Rejected<>(violations));
+    }
+    return Sheet.Change.rows(restored, List.of(), deleted, (rev, at, o) -> new SheetEvent.RowsAdded(deleted.sheet(), rev, at, o, restored, List.of()));
+  }
+
+  private static Sheet.Change<SheetEvent> moveBack(Sequencer.View view, SheetEvent.RowMoved moved) {
+    Optional<Row> current = view.row(moved.after().id());
+    if (current.isEmpty()) {
+      return refused(EditResult.ROW_GONE, "the row was deleted since");
+    }
+    if (current.get().position() != moved.after().position()) {
+      return refused(EditResult.CHANGED_SINCE, "someone moved the row since");
+    }
+    Row back = current.get().atPosition(moved.before().position()).nextVersion();
+    return Sheet.Change.rows(List.of(back), List.of(), moved, (rev, at, o) -> new SheetEvent.RowMoved(moved.sheet(), rev, at, o, current.get(), back, List.of()));
+  }
+
+  private static List<ColumnId> columns(Row a, Row b) {
+    var columns = new ArrayList<>(a.cells().keySet());
+    for (ColumnId column : b.cells().keySet()) {
+      if (!a.cells().containsKey(column)) {
+        columns.add(column);
+      }
+    }
+    return columns;
+  }
+
+  private static Sheet.Change<SheetEvent> refused(String code, String message) {
+    return Sheet.Change.refused(new EditResult.Refused<>(code, message));
+  }
+}

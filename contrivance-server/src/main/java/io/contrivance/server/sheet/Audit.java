@@ -1,0 +1,112 @@
+package io.contrivance.server.sheet;
+
+import io.contrivance.core.SheetEvent;
+import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.Row;
+import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetId;
+import io.contrivance.core.sheet.SheetSchema;
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit log ({@code activity}): who changed what, when, old value to new, one entry per changed
+ * cell, added row, deleted row, move or schema change. Written by the store in the same transaction
+ * as the change itself.
+ */
+final class Audit {
+
+  private Audit() {}
+
+  private record Entry(String user, Timestamp at, long revision, String action, String row, String column, JsonValue oldValue, JsonValue newValue) {}
+
+  static void write(Connection connection, SheetId sheet, List<SheetEvent> events) throws SQLException {
+    var entries = new ArrayList<Entry>();
+    for (SheetEvent event : events) {
+      collect(event, entries);
+    }
+    if (entries.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "insert into activity (sheet_id, user_id, at, revision, action, row_id, column_id, old_value, new_value) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+      for (Entry e : entries) {
+        ps.setString(1, sheet.value());
+        ps.setString(2, e.user());
+        ps.setTimestamp(3, e.at());
+        ps.setLong(4, e.revision());
+        ps.setString(5, e.action());
+        ps.setString(6, e.row());
+        ps.setString(7, e.column());
+        ps.setString(8, e.oldValue() == null ? null : e.oldValue().toString());
+        ps.setString(9, e.newValue() == null ? null : e.newValue().toString());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** Who last wrote each row in the events (for the rows' updated_by). */
+  static Map<RowId, String> authors(List<SheetEvent> events) {
+    Map<RowId, String> authors = new HashMap<>();
+    for (SheetEvent event : events) {
+      String author = event.origin().author();
+      List<Row> rows = new ArrayList<>();
+      if (event instanceof SheetEvent.RowsAdded added) {
+        rows.addAll(added.rows());
+        rows.addAll(added.shifted());
+      } else if (event instanceof SheetEvent.RowUpdated updated) {
+        rows.add(updated.after());
+      } else if (event instanceof SheetEvent.RowMoved moved) {
+        rows.add(moved.after());
+        rows.addAll(moved.shifted());
+      } else if (event instanceof SheetEvent.SchemaChanged changed) {
+        rows.addAll(changed.rewrittenRows());
+      }
+      rows.forEach(r -> authors.put(r.id(), author));
+    }
+    return authors;
+  }
+
+  private static void collect(SheetEvent event, List<Entry> entries) {
+    String user = event.origin().author();
+    Timestamp at = Timestamp.from(event.at());
+    long revision = event.revision();
+    if (event instanceof SheetEvent.RowsAdded added) {
+      for (Row row : added.rows()) {
+        entries.add(new Entry(user, at, revision, "row_created", row.id().value(), null, null, EventJson.data(row.cells())));
+      }
+    } else if (event instanceof SheetEvent.RowUpdated updated) {
+      for (ColumnId column : EventJson.changedColumns(updated.before(), updated.after())) {
+        entries.add(
+            new Entry(
+                user, at, revision, "cell_updated", updated.after().id().value(), column.value(),
+                CellJson.write(updated.before().cell(column)), CellJson.write(updated.after().cell(column))));
+      }
+    } else if (event instanceof SheetEvent.RowsDeleted deleted) {
+      for (Row row : deleted.rows()) {
+        entries.add(new Entry(user, at, revision, "row_deleted", row.id().value(), null, EventJson.data(row.cells()), null));
+      }
+    } else if (event instanceof SheetEvent.RowMoved moved) {
+      entries.add(
+          new Entry(user, at, revision, "row_moved", moved.after().id().value(), null, Json.createValue(moved.before().position()), Json.createValue(moved.after().position())));
+    } else if (event instanceof SheetEvent.SchemaChanged changed) {
+      entries.add(new Entry(user, at, revision, "schema_changed", null, null, schemaJson(changed.before()), schemaJson(changed.after())));
+    }
+  }
+
+  private static JsonValue schemaJson(SheetSchema schema) {
+    var columns = Json.createArrayBuilder();
+    schema.columns().forEach(c -> columns.add(ColumnJson.write(c)));
+    return Json.createObjectBuilder().add("name", schema.name()).add("description", schema.description()).add("columns", columns).build();
+  }
+}

@@ -1,0 +1,209 @@
+package io.contrivance.server.sheet;
+
+import io.contrivance.core.Origin;
+import io.contrivance.core.SheetEvent;
+import io.contrivance.core.sheet.Column;
+import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.Row;
+import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetId;
+import io.contrivance.core.sheet.SheetSchema;
+import io.contrivance.core.type.CellValue;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The JSON form of a sheet's events: what sockets receive and what the op log keeps (see
+ * docs/realtime.md). Rows are whole ({@code {"id","position","version","data"}}), so applying an
+ * event needs nothing but the event.
+ */
+final class EventJson {
+
+  /** Most rewritten rows a column change carries; beyond, clients are told to reload the rows. */
+  static final int MAX_REWRITTEN = 1_000;
+
+  private EventJson() {}
+
+  /**
+   * The id of the client operation in an origin's op id. The server makes op ids of socket edits as
+   * {@code <connection>/<client op id>}, so that the event can be acknowledged on its connection.
+   */
+  static String clientOpId(Origin origin) {
+    String opId = origin.opId();
+    if (opId == null) {
+      return null;
+    }
+    int slash = opId.indexOf('/');
+    return slash < 0 ? opId : opId.substring(slash + 1);
+  }
+
+  /** The connection an event's edit came from, or null (REST, or another instance's socket). */
+  static String connection(Origin origin) {
+    String opId = origin.opId();
+    int slash = opId == null ? -1 : opId.indexOf('/');
+    return slash < 0 ? null : opId.substring(0, slash);
+  }
+
+  static String type(SheetEvent event) {
+    if (event instanceof SheetEvent.RowsAdded) {
+      return "row_created";
+    } else if (event instanceof SheetEvent.RowUpdated) {
+      return "row_updated";
+    } else if (event instanceof SheetEvent.RowsDeleted) {
+      return "row_deleted";
+    } else if (event instanceof SheetEvent.RowMoved) {
+      return "row_moved";
+    }
+    return "column_changed";
+  }
+
+  static JsonObject write(SheetEvent event) {
+    JsonObjectBuilder json = Json.createObjectBuilder().add("type", type(event)).add("revision", event.revision()).add("at", event.at().toString());
+    addNullable(json, "user_id", event.origin().author());
+    addNullable(json, "op_id", clientOpId(event.origin()));
+    if (event instanceof SheetEvent.RowsAdded added) {
+      json.add("rows", rows(added.rows())).add("shifted", rows(added.shifted()));
+    } else if (event instanceof SheetEvent.RowUpdated updated) {
+      Row row = updated.after();
+      json.add("row_id", row.id().value()).add("data", data(row.cells())).add("version", row.version()).add("position", row.position());
+      JsonArrayBuilder changed = Json.createArrayBuilder();
+      for (ColumnId column : changedColumns(updated.before(), updated.after())) {
+        changed.add(column.value());
+      }
+      json.add("changed", changed);
+      if (!updated.overwritten().isEmpty()) {
+        JsonArrayBuilder overwritten = Json.createArrayBuilder();
+        for (SheetEvent.Overwrite o : updated.overwritten()) {
+          JsonObjectBuilder entry = Json.createObjectBuilder();
+          addNullable(entry, "user_id", o.author());
+          overwritten.add(entry.add("column_id", o.column().value()).add("value", CellJson.write(o.replaced())).add("revision", o.revision()));
+        }
+        json.add("overwritten", overwritten);
+      }
+    } else if (event instanceof SheetEvent.RowsDeleted deleted) {
+      json.add("row_ids", Json.createArrayBuilder(deleted.rows().stream().map(r -> r.id().value()).toList())).add("rows", rows(deleted.rows()));
+    } else if (event instanceof SheetEvent.RowMoved moved) {
+      json.add("row", row(moved.after())).add("from_position", moved.before().position()).add("shifted", rows(moved.shifted()));
+    } else if (event instanceof SheetEvent.SchemaChanged changed) {
+      SheetSchema after = changed.after();
+      JsonArrayBuilder columns = Json.createArrayBuilder();
+      after.columns().forEach(c -> columns.add(ColumnJson.write(c)));
+      json.add("name", after.name()).add("description", after.description()).add("columns", columns);
+      if (changed.rewrittenRows().size() > MAX_REWRITTEN) {
+        json.add("rewritten_rows", JsonValue.EMPTY_JSON_ARRAY).add("reload_rows", true);
+      } else {
+        json.add("rewritten_rows", rows(changed.rewrittenRows())).add("reload_rows", false);
+      }
+    }
+    return json.build();
+  }
+
+  static JsonObject row(Row row) {
+    return Json.createObjectBuilder().add("id", row.id().value()).add("position", row.position()).add("version", row.version()).add("data", data(row.cells())).build();
+  }
+
+  private static JsonArray rows(List<Row> rows) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    rows.forEach(r -> array.add(row(r)));
+    return array.build();
+  }
+
+  static JsonObject data(Map<ColumnId, CellValue> cells) {
+    JsonObjectBuilder data = Json.createObjectBuilder();
+    cells.forEach((column, value) -> data.add(column.value(), CellJson.write(value)));
+    return data.build();
+  }
+
+  static List<ColumnId> changedColumns(Row before, Row after) {
+    var columns = new ArrayList<ColumnId>();
+    for (ColumnId column : after.cells().keySet()) {
+      if (!after.cell(column).equals(before.cell(column))) {
+        columns.add(column);
+      }
+    }
+    for (ColumnId column : before.cells().keySet()) {
+      if (!after.cells().containsKey(column)) {
+        columns.add(column);
+      }
+    }
+    return columns;
+  }
+
+  private static void addNullable(JsonObjectBuilder json, String key, String value) {
+    if (value == null) {
+      json.addNull(key);
+    } else {
+      json.add(key, value);
+    }
+  }
+
+  /**
+   * Reads a logged row event back, with cells typed by today's schema; empty for column changes,
+   * whose rows cannot be read with today's schema. Used to resolve edits made against old revisions.
+   */
+  static Optional<SheetEvent> read(SheetId sheet, JsonObject json, SheetSchema schema) {
+    long revision = json.getJsonNumber("revision").longValue();
+    Instant at = Instant.parse(json.getString("at"));
+    Origin origin = new Origin(string(json, "user_id"), string(json, "op_id"), OptionalLong.empty());
+    return switch (json.getString("type")) {
+      case "row_created" -> Optional.of(new SheetEvent.RowsAdded(sheet, revision, at, origin, readRows(json.getJsonArray("rows"), schema), readRows(json.getJsonArray("shifted"), schema)));
+      case "row_deleted" -> Optional.of(new SheetEvent.RowsDeleted(sheet, revision, at, origin, readRows(json.getJsonArray("rows"), schema)));
+      case "row_moved" -> {
+        Row after = readRow(json.getJsonObject("row"), schema);
+        yield Optional.of(new SheetEvent.RowMoved(sheet, revision, at, origin, after.atPosition(json.getJsonNumber("from_position").longValue()), after, readRows(json.getJsonArray("shifted"), schema)));
+      }
+      case "row_updated" -> {
+        Row after = new Row(RowId.of(json.getString("row_id")), json.getJsonNumber("position").longValue(), json.getJsonNumber("version").longValue(), cells(json.getJsonObject("data"), schema));
+        // The log keeps the row after the edit and which cells changed; the old values are in the
+        // audit log. Marking the changed cells as different is all conflict resolution needs.
+        Map<ColumnId, CellValue> before = new HashMap<>(after.cells());
+        for (JsonValue column : json.getJsonArray("changed")) {
+          before.put(ColumnId.of(((jakarta.json.JsonString) column).getString()), CellValue.BLANK);
+        }
+        before.values().removeIf(CellValue::isBlank);
+        Row beforeRow = new Row(after.id(), after.position(), Math.max(0, after.version() - 1), before);
+        yield Optional.of(new SheetEvent.RowUpdated(sheet, revision, at, origin, beforeRow, after, List.of()));
+      }
+      default -> Optional.empty();
+    };
+  }
+
+  private static List<Row> readRows(JsonArray array, SheetSchema schema) {
+    var rows = new ArrayList<Row>(array.size());
+    for (JsonValue value : array) {
+      rows.add(readRow(value.asJsonObject(), schema));
+    }
+    return rows;
+  }
+
+  private static Row readRow(JsonObject json, SheetSchema schema) {
+    return new Row(RowId.of(json.getString("id")), json.getJsonNumber("position").longValue(), json.getJsonNumber("version").longValue(), cells(json.getJsonObject("data"), schema));
+  }
+
+  private static Map<ColumnId, CellValue> cells(JsonObject data, SheetSchema schema) {
+    Map<ColumnId, CellValue> cells = new HashMap<>();
+    for (Column column : schema.columns()) {
+      JsonValue value = data.get(column.id().value());
+      if (value != null) {
+        cells.put(column.id(), CellJson.readStored(value, column.type()));
+      }
+    }
+    return cells;
+  }
+
+  private static String string(JsonObject json, String key) {
+    JsonValue value = json.get(key);
+    return value instanceof jakarta.json.JsonString s ? s.getString() : null;
+  }
+}
