@@ -4,6 +4,9 @@
 # start time and idle RSS, runs the load driver in its own process, and stops the server.
 #
 #   mvn -Pbench -DskipTests install && mvn -pl contrivance-server -DskipTests liberty:install-server && benchmarks/server-bench.sh
+#
+# BENCH_MODE=rest (default: REST writes, reads, batch insert vs COPY, page reads), realtime (the
+# sheet socket: propagation, 200 clients with presence, idle sockets) or all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -54,7 +57,14 @@ until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.1; d
 echo "server restart (existing data): $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
 # BENCH_JAVA_OPTS passes options to the driver, e.g. -Dbench.rows=10000 -Dbench.seconds=10.
-java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar io.contrivance.bench.ServerLoad "http://127.0.0.1:$port" "jdbc:postgresql://127.0.0.1:$dbport/postgres?user=postgres" || status=$?
+mode=${BENCH_MODE:-rest}
+pid=$(pgrep -f "ws-server.jar $name" | head -1)
+if [ "$mode" = rest ] || [ "$mode" = all ]; then
+  java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar io.contrivance.bench.ServerLoad "http://127.0.0.1:$port" "jdbc:postgresql://127.0.0.1:$dbport/postgres?user=postgres" || status=$?
+fi
+if [ "$mode" = realtime ] || [ "$mode" = all ]; then
+  java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar io.contrivance.bench.RealtimeLoad "http://127.0.0.1:$port" "$pid" || status=$?
+fi
 
 "$wlp/bin/server" stop $name >/dev/null
 exit ${status:-0}

@@ -2,8 +2,6 @@ package io.contrivance.server.auth;
 
 import io.contrivance.server.user.Role;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,12 @@ public class SessionGuard {
 
   private record Cached(Optional<Live> live, long until) {}
 
-  @PersistenceContext(unitName = "contrivance")
-  EntityManager em;
+  /**
+   * Plain JDBC outside any transaction: sockets ask from threads that have no transaction context,
+   * where a container-managed EntityManager cannot run.
+   */
+  @jakarta.annotation.Resource(lookup = "jdbc/contrivanceDirect")
+  javax.sql.DataSource direct;
 
   @jakarta.inject.Inject Clock clock;
 
@@ -42,18 +44,59 @@ public class SessionGuard {
     if (cache.size() > 100_000) {
       cache.clear();
     }
-    List<?> rows =
-        em.createNativeQuery(
+    Optional<Live> live = Optional.empty();
+    try (java.sql.Connection connection = direct.getConnection();
+        java.sql.PreparedStatement ps =
+            connection.prepareStatement(
                 "select u.id, u.email, u.role from sessions s join users u on u.id = s.user_id "
-                    + "where s.id = ? and s.revoked_at is null and not u.disabled")
-            .setParameter(1, sessionId)
-            .getResultList();
-    Optional<Live> live =
-        rows.isEmpty()
-            ? Optional.empty()
-            : Optional.of(toLive((Object[]) rows.get(0)));
+                    + "where s.id = ? and s.revoked_at is null and not u.disabled")) {
+      ps.setString(1, sessionId);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          live = Optional.of(new Live(rs.getString(1), rs.getString(2), Role.fromWire(rs.getString(3))));
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("could not check a session", e);
+    }
     cache.put(sessionId, new Cached(live, now + TTL_MILLIS));
     return live;
+  }
+
+  /**
+   * Which of the sessions are alive, in one query per thousand (for checking many open sockets at
+   * once); refreshes the cache for them.
+   */
+  public java.util.Set<String> alive(java.util.Collection<String> sessionIds) {
+    var alive = new java.util.HashSet<String>();
+    var ids = new java.util.ArrayList<>(new java.util.HashSet<>(sessionIds));
+    for (int from = 0; from < ids.size(); from += 1_000) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1_000));
+      long until = clock.millis() + TTL_MILLIS;
+      var found = new java.util.HashSet<String>();
+      try (java.sql.Connection connection = direct.getConnection();
+          java.sql.PreparedStatement ps =
+              connection.prepareStatement(
+                  "select s.id, u.id, u.email, u.role from sessions s join users u on u.id = s.user_id "
+                      + "where s.id = any (?) and s.revoked_at is null and not u.disabled")) {
+        ps.setArray(1, connection.createArrayOf("varchar", chunk.toArray()));
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            found.add(rs.getString(1));
+            cache.put(rs.getString(1), new Cached(Optional.of(new Live(rs.getString(2), rs.getString(3), Role.fromWire(rs.getString(4)))), until));
+          }
+        }
+      } catch (java.sql.SQLException e) {
+        throw new IllegalStateException("could not check sessions", e);
+      }
+      for (String id : chunk) {
+        if (!found.contains(id)) {
+          cache.put(id, new Cached(Optional.empty(), until));
+        }
+      }
+      alive.addAll(found);
+    }
+    return alive;
   }
 
   /** Forgets what is known of a session on this instance (after logout here). */
@@ -66,7 +109,4 @@ public class SessionGuard {
     cache.clear();
   }
 
-  private static Live toLive(Object[] row) {
-    return new Live((String) row[0], (String) row[1], Role.fromWire((String) row[2]));
-  }
 }

@@ -31,6 +31,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Sessions {
 
+  @Inject jakarta.enterprise.event.Event<SessionsEnded> ended;
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @PersistenceContext(unitName = "contrivance")
@@ -88,6 +90,7 @@ public class Sessions {
       session.revoke(reason, accounts.now());
     }
     guard.forget(sessionId);
+    ended.fire(new SessionsEnded(sessionId, null));
   }
 
   /** Ends every session of a user (disabled, deleted, password changed). */
@@ -99,7 +102,14 @@ public class Sessions {
         .setParameter("user", userId)
         .executeUpdate();
     guard.forgetAll();
+    ended.fire(new SessionsEnded(null, userId));
   }
+
+  /**
+   * Sessions ended on this instance: one session, or every session of a user. Observers (open
+   * sockets) act on it at once; other instances notice within {@link SessionGuard#TTL_MILLIS}.
+   */
+  public record SessionsEnded(String sessionId, String userId) {}
 
   private AuthTransfer.TokenResponse issue(UserEntity user, SessionEntity session, OffsetDateTime now) {
     byte[] secret = new byte[32];

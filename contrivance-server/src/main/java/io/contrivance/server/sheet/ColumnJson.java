@@ -37,7 +37,7 @@ import java.util.Map;
  * required_when} ({@code {"column": "<id or name>", "operator": "at_least", "values": ["Proposal"]}}).
  * A select's options may be given as {@code "options": [...]} beside the type.
  */
-final class ColumnJson {
+public final class ColumnJson {
 
   private ColumnJson() {}
 
@@ -50,7 +50,7 @@ final class ColumnJson {
     }
   }
 
-  static JsonObject write(Column column) {
+  public static JsonObject write(Column column) {
     JsonObjectBuilder rules = Json.createObjectBuilder();
     for (Rule rule : column.rules()) {
       if (rule instanceof Rule.Min min) {

@@ -28,7 +28,7 @@ import java.util.OptionalLong;
  * docs/realtime.md). Rows are whole ({@code {"id","position","version","data"}}), so applying an
  * event needs nothing but the event.
  */
-final class EventJson {
+public final class EventJson {
 
   /** Most rewritten rows a column change carries; beyond, clients are told to reload the rows. */
   static final int MAX_REWRITTEN = 1_000;
@@ -39,7 +39,7 @@ final class EventJson {
    * The id of the client operation in an origin's op id. The server makes op ids of socket edits as
    * {@code <connection>/<client op id>}, so that the event can be acknowledged on its connection.
    */
-  static String clientOpId(Origin origin) {
+  public static String clientOpId(Origin origin) {
     String opId = origin.opId();
     if (opId == null) {
       return null;
@@ -49,13 +49,13 @@ final class EventJson {
   }
 
   /** The connection an event's edit came from, or null (REST, or another instance's socket). */
-  static String connection(Origin origin) {
+  public static String connection(Origin origin) {
     String opId = origin.opId();
     int slash = opId == null ? -1 : opId.indexOf('/');
     return slash < 0 ? null : opId.substring(0, slash);
   }
 
-  static String type(SheetEvent event) {
+  public static String type(SheetEvent event) {
     if (event instanceof SheetEvent.RowsAdded) {
       return "row_created";
     } else if (event instanceof SheetEvent.RowUpdated) {
@@ -68,7 +68,7 @@ final class EventJson {
     return "column_changed";
   }
 
-  static JsonObject write(SheetEvent event) {
+  public static JsonObject write(SheetEvent event) {
     JsonObjectBuilder json = Json.createObjectBuilder().add("type", type(event)).add("revision", event.revision()).add("at", event.at().toString());
     addNullable(json, "user_id", event.origin().author());
     addNullable(json, "op_id", clientOpId(event.origin()));
@@ -109,7 +109,7 @@ final class EventJson {
     return json.build();
   }
 
-  static JsonObject row(Row row) {
+  public static JsonObject row(Row row) {
     return Json.createObjectBuilder().add("id", row.id().value()).add("position", row.position()).add("version", row.version()).add("data", data(row.cells())).build();
   }
 
@@ -119,13 +119,13 @@ final class EventJson {
     return array.build();
   }
 
-  static JsonObject data(Map<ColumnId, CellValue> cells) {
+  public static JsonObject data(Map<ColumnId, CellValue> cells) {
     JsonObjectBuilder data = Json.createObjectBuilder();
     cells.forEach((column, value) -> data.add(column.value(), CellJson.write(value)));
     return data.build();
   }
 
-  static List<ColumnId> changedColumns(Row before, Row after) {
+  public static List<ColumnId> changedColumns(Row before, Row after) {
     var columns = new ArrayList<ColumnId>();
     for (ColumnId column : after.cells().keySet()) {
       if (!after.cell(column).equals(before.cell(column))) {
@@ -152,7 +152,7 @@ final class EventJson {
    * Reads a logged row event back, with cells typed by today's schema; empty for column changes,
    * whose rows cannot be read with today's schema. Used to resolve edits made against old revisions.
    */
-  static Optional<SheetEvent> read(SheetId sheet, JsonObject json, SheetSchema schema) {
+  public static Optional<SheetEvent> read(SheetId sheet, JsonObject json, SheetSchema schema) {
     long revision = json.getJsonNumber("revision").longValue();
     Instant at = Instant.parse(json.getString("at"));
     Origin origin = new Origin(string(json, "user_id"), string(json, "op_id"), OptionalLong.empty());

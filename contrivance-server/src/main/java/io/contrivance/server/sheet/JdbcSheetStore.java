@@ -284,15 +284,15 @@ public class JdbcSheetStore implements SheetStore {
     return Optional.of(events);
   }
 
-  /** The logged events of a sheet after a revision, as stored (for replay to clients), at most {@code limit}. */
-  public List<String> loggedEvents(SheetId sheet, long after, int limit) {
+  /** The logged events of a sheet after one revision up to another (inclusive), as stored, for replay to clients. */
+  public List<String> loggedEvents(SheetId sheet, long after, long upTo) {
     return query(
         direct,
-        "select event::text from sheet_ops where sheet_id = ? and revision > ? order by revision limit ?",
+        "select event::text from sheet_ops where sheet_id = ? and revision > ? and revision <= ? order by revision",
         ps -> {
           ps.setString(1, sheet.value());
           ps.setLong(2, after);
-          ps.setInt(3, limit);
+          ps.setLong(3, upTo);
         },
         rs -> rs.getString(1));
   }
@@ -439,12 +439,12 @@ public class JdbcSheetStore implements SheetStore {
   // ------------------------------------------------------------------ JDBC plumbing
 
   @FunctionalInterface
-  interface Binder {
+  public interface Binder {
     void bind(PreparedStatement ps) throws SQLException;
   }
 
   @FunctionalInterface
-  interface Mapper<T> {
+  public interface Mapper<T> {
     T map(ResultSet rs) throws SQLException;
   }
 
@@ -453,7 +453,7 @@ public class JdbcSheetStore implements SheetStore {
   }
 
   /** A query outside any transaction, for reads that need not see the request's own writes. */
-  <T> List<T> read(String sql, Binder binder, Mapper<T> mapper) {
+  public <T> List<T> read(String sql, Binder binder, Mapper<T> mapper) {
     return query(direct, sql, binder, mapper);
   }
 

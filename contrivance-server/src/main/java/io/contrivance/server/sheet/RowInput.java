@@ -15,11 +15,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads a row's {@code data} object (keys: column ids or names) into core values, collecting problems per cell. */
-final class RowInput {
+public final class RowInput {
 
   private RowInput() {}
 
-  static Map<ColumnId, CellValue> read(SheetSchema schema, JsonValue data, String fieldPrefix, List<ApiError.Detail> problems) {
+  public static Map<ColumnId, CellValue> read(SheetSchema schema, JsonValue data, String fieldPrefix, List<ApiError.Detail> problems) {
     Map<ColumnId, CellValue> values = new LinkedHashMap<>();
     if (!(data instanceof JsonObject object)) {
       problems.add(new ApiError.Detail(fieldPrefix.isEmpty() ? "data" : fieldPrefix.substring(0, fieldPrefix.length() - 1), "must be an object of values by column id or name", ErrorCodes.TYPE_MISMATCH));

@@ -52,7 +52,7 @@ public class Sheets {
   public Access access(String id, SheetRole needed) {
     SheetRole role = roleOf(id).orElseThrow(() -> ApiException.notFound("The spreadsheet"));
     if (!role.atLeast(needed)) {
-      throw ApiException.forbidden("forbidden", "You are a " + role.wire() + " of this spreadsheet and may not do this");
+      throw ApiException.forbidden("forbidden", "As " + (role == SheetRole.EDITOR ? "an " : "a ") + role.wire() + " of this spreadsheet you may not do this");
     }
     Sheet sheet = workbook.open(SheetId.of(id)).orElseThrow(() -> ApiException.notFound("The spreadsheet"));
     return new Access(sheet.as(Origin.user(currentUser.id())), role);
@@ -60,6 +60,11 @@ public class Sheets {
 
   /** The current user's role on a sheet, if any. */
   private java.util.Optional<SheetRole> roleOf(String id) {
+    return roleOf(currentUser.id(), id);
+  }
+
+  /** A user's role on a sheet, if any (for callers outside a request, such as sockets). */
+  public java.util.Optional<SheetRole> roleOf(String userId, String id) {
     if (id == null || id.length() > 36) {
       return java.util.Optional.empty();
     }
@@ -68,8 +73,8 @@ public class Sheets {
             "select case when s.owner_id = ? then 'OWNER' else c.role end from spreadsheets s "
                 + "left join collaborators c on c.sheet_id = s.id and c.user_id = ? where s.id = ?",
             ps -> {
-              ps.setString(1, currentUser.id());
-              ps.setString(2, currentUser.id());
+              ps.setString(1, userId);
+              ps.setString(2, userId);
               ps.setString(3, id);
             },
             rs -> rs.getString(1));

@@ -1,0 +1,281 @@
+package io.contrivance.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Load driver for the sheet socket of a running server, in its own process (see
+ * benchmarks/server-bench.sh, mode {@code realtime}). Measures on loopback:
+ *
+ * <ol>
+ *   <li>edit-to-peer propagation: one client edits, another in the sheet receives it; the time from
+ *       sending the edit to the peer's receipt (the edit is committed to PostgreSQL before it is
+ *       sent to anyone);
+ *   <li>200 clients in one sheet, each moving its selection every second (presence on), while one
+ *       of them edits 20 times a second: the time until the last of the other 199 has each edit;
+ *   <li>idle connections: how many authenticated sockets the server holds, and its RSS per socket.
+ * </ol>
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar io.contrivance.bench.RealtimeLoad <base url> <server pid>}
+ */
+public final class RealtimeLoad {
+
+  private static final HttpClient WS = HttpClient.newHttpClient();
+  private static final Pattern OP = Pattern.compile("\"op_id\":\"([^\"]+)\"");
+
+  private RealtimeLoad() {}
+
+  public static void main(String[] args) throws Exception {
+    String base = args.length > 0 ? args[0] : "http://127.0.0.1:9281";
+    long serverPid = args.length > 1 ? Long.parseLong(args[1]) : -1;
+    String token = ServerLoad.register(base);
+    String sheet = ServerLoad.createSheet(base, token, "Live");
+    List<String> rows = ServerLoad.insertBatch(base, token, sheet, 200, 0);
+
+    propagation(base, token, sheet, rows);
+    crowd(base, token, sheet, rows, Integer.getInteger("bench.crowd", 200));
+    idle(base, token, serverPid, Integer.getInteger("bench.idle", 10_000));
+  }
+
+  /** 1. One writer, one reader, edits one after another. */
+  static void propagation(String base, String token, String sheet, List<String> rows) throws Exception {
+    Map<String, Long> sent = new ConcurrentHashMap<>();
+    long[] latencies = new long[Integer.getInteger("bench.edits", 3_000)];
+    AtomicInteger received = new AtomicInteger();
+    CountDownLatch[] next = {new CountDownLatch(1)};
+    int warmup = 300;
+    Client reader =
+        Client.join(base, sheet, token, text -> {
+          if (text.startsWith("{\"type\":\"row_updated\"")) {
+            Matcher m = OP.matcher(text);
+            if (m.find()) {
+              Long at = sent.remove(m.group(1));
+              if (at != null) {
+                int i = received.getAndIncrement();
+                if (i >= warmup && i - warmup < latencies.length) {
+                  latencies[i - warmup] = System.nanoTime() - at;
+                }
+                next[0].countDown();
+              }
+            }
+          }
+        });
+    Client writer = Client.join(base, sheet, token, text -> {});
+    for (int i = 0; i < warmup + latencies.length; i++) {
+      next[0] = new CountDownLatch(1);
+      String op = "p" + i;
+      sent.put(op, System.nanoTime());
+      writer.send(updateCell(op, rows.get(i % rows.size()), "next_step", "\"call " + i + "\""));
+      if (!next[0].await(10, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("edit " + i + " did not reach the peer");
+      }
+    }
+    Arrays.sort(latencies);
+    System.out.printf(Locale.ROOT, "edit-to-peer propagation, one instance (%,d edits, one at a time): p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
+        latencies.length, ms(latencies[latencies.length / 2]), ms(latencies[(int) (latencies.length * 0.99)]), ms(latencies[latencies.length - 1]));
+    writer.close();
+    reader.close();
+  }
+
+  /** 2. Many clients in one sheet, with presence, one editing. */
+  static void crowd(String base, String token, String sheet, List<String> rows, int size) throws Exception {
+    Map<String, Long> sent = new ConcurrentHashMap<>();
+    Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
+    int others = size - 1;
+    int edits = Integer.getInteger("bench.crowd.edits", 1_000);
+    long[] latencies = new long[edits];
+    AtomicInteger done = new AtomicInteger();
+    CountDownLatch finished = new CountDownLatch(edits);
+    List<Client> clients = new ArrayList<>();
+    for (int c = 0; c < others; c++) {
+      clients.add(
+          Client.join(base, sheet, token, text -> {
+            if (text.startsWith("{\"type\":\"row_updated\"")) {
+              Matcher m = OP.matcher(text);
+              if (m.find() && m.group(1).startsWith("c")) {
+                AtomicInteger count = arrivals.computeIfAbsent(m.group(1), k -> new AtomicInteger());
+                if (count.incrementAndGet() == others) {
+                  Long at = sent.remove(m.group(1));
+                  int index = Integer.parseInt(m.group(1).substring(1));
+                  latencies[index] = System.nanoTime() - at;
+                  done.incrementAndGet();
+                  finished.countDown();
+                }
+              }
+            }
+          }));
+    }
+    Client writer = Client.join(base, sheet, token, text -> {});
+    // Presence: every client moves its selection about once a second.
+    Thread presence =
+        new Thread(() -> {
+          int tick = 0;
+          while (!Thread.currentThread().isInterrupted()) {
+            for (int c = 0; c < clients.size(); c++) {
+              if ((c + tick) % 20 == 0) {
+                clients.get(c).send("{\"type\":\"presence\",\"selection\":{\"from_row\":\"" + rows.get((c + tick) % rows.size()) + "\",\"from_column\":\"stage\"},\"editing\":false}");
+              }
+            }
+            tick++;
+            try {
+              Thread.sleep(50);
+            } catch (InterruptedException e) {
+              return;
+            }
+          }
+        });
+    presence.setDaemon(true);
+    presence.start();
+    for (int i = 0; i < edits; i++) {
+      String op = "c" + i;
+      sent.put(op, System.nanoTime());
+      writer.send(updateCell(op, rows.get(i % rows.size()), "next_step", "\"crowd " + i + "\""));
+      Thread.sleep(50);
+    }
+    if (!finished.await(60, TimeUnit.SECONDS)) {
+      System.out.println("crowd: only " + done.get() + " of " + edits + " edits reached every client");
+    }
+    presence.interrupt();
+    long[] sorted = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
+    System.out.printf(Locale.ROOT,
+        "%d clients in one sheet, presence on (each moves its selection once a second), one editing 20 times a second: until all %d others have an edit p50 %.2f ms, p99 %.2f ms, max %.1f ms (%,d edits)%n",
+        size, others, ms(sorted[sorted.length / 2]), ms(sorted[(int) (sorted.length * 0.99)]), ms(sorted[sorted.length - 1]), sorted.length);
+    writer.close();
+    clients.forEach(Client::close);
+  }
+
+  /** 3. Idle sockets, each authenticated in one of 100 sheets. */
+  static void idle(String base, String token, long serverPid, int count) throws Exception {
+    List<String> sheets = new ArrayList<>();
+    for (int s = 0; s < 100; s++) {
+      sheets.add(ServerLoad.createSheet(base, token, "Idle " + s));
+    }
+    System.gc();
+    Thread.sleep(3_000);
+    long before = rssKb(serverPid);
+    List<Client> clients = new ArrayList<>(count);
+    long started = System.nanoTime();
+    for (int c = 0; c < count; c++) {
+      clients.add(Client.join(base, sheets.get(c % sheets.size()), token, text -> {}));
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Thread.sleep(5_000);
+    long after = rssKb(serverPid);
+    // Every socket still answers.
+    int alive = 0;
+    for (Client client : clients) {
+      alive += client.ping() ? 1 : 0;
+    }
+    System.out.printf(Locale.ROOT, "idle sockets: %,d opened and authenticated in %.1f s, %,d answering a ping afterwards; server RSS %,d MB -> %,d MB (%.1f KB per socket)%n",
+        count, seconds, alive, before / 1024, after / 1024, (after - before) / (double) count);
+    clients.forEach(Client::close);
+  }
+
+  static long rssKb(long pid) throws Exception {
+    if (pid < 0) {
+      return 0;
+    }
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      }
+    }
+    return 0;
+  }
+
+  static String updateCell(String op, String row, String column, String value) {
+    return "{\"type\":\"update_cell\",\"op_id\":\"" + op + "\",\"row_id\":\"" + row + "\",\"column_id\":\"" + column + "\",\"value\":" + value + "}";
+  }
+
+  static double ms(long nanos) {
+    return nanos / 1e6;
+  }
+
+  /** One socket: sends serially, hands every whole message to a consumer. */
+  static final class Client implements WebSocket.Listener {
+    private final Consumer<String> consumer;
+    private final StringBuilder partial = new StringBuilder();
+    private final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile CompletableFuture<Void> pong = new CompletableFuture<>();
+    private WebSocket socket;
+    private CompletableFuture<WebSocket> sending = CompletableFuture.completedFuture(null);
+
+    private Client(Consumer<String> consumer) {
+      this.consumer = consumer;
+    }
+
+    static Client join(String base, String sheet, String token, Consumer<String> consumer) throws Exception {
+      Client client = new Client(consumer);
+      client.socket = WS.newWebSocketBuilder().buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/ws/spreadsheet/" + sheet), client).get(30, TimeUnit.SECONDS);
+      client.send("{\"type\":\"auth\",\"token\":\"" + token + "\"}");
+      client.ready.get(30, TimeUnit.SECONDS);
+      return client;
+    }
+
+    synchronized void send(String text) {
+      sending = sending.thenCompose(ignored -> socket.sendText(text, true));
+    }
+
+    boolean ping() {
+      pong = new CompletableFuture<>();
+      send("{\"type\":\"ping\"}");
+      try {
+        pong.get(10, TimeUnit.SECONDS);
+        return true;
+      } catch (Exception e) {
+        return false;
+      }
+    }
+
+    void close() {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        String text = partial.toString();
+        partial.setLength(0);
+        if (text.startsWith("{\"type\":\"snapshot\"") || text.startsWith("{\"type\":\"replay\"")) {
+          ready.complete(null);
+        } else if (text.startsWith("{\"type\":\"pong\"")) {
+          pong.complete(null);
+        } else {
+          consumer.accept(text);
+        }
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      ready.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      ready.completeExceptionally(error);
+    }
+  }
+}

@@ -1,0 +1,267 @@
+package io.contrivance.server.realtime;
+
+import io.contrivance.core.Sheet;
+import io.contrivance.core.SheetEvent;
+import io.contrivance.core.collab.Presence;
+import io.contrivance.core.sheet.SheetId;
+import io.contrivance.server.auth.SessionGuard;
+import io.contrivance.server.auth.Sessions;
+import io.contrivance.server.sheet.EventJson;
+import io.contrivance.server.sheet.Sheets;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.websocket.CloseReason;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The open sockets of this instance, grouped by sheet. A room listens to its sheet's events while
+ * it has connections and sends each event to every connection in it, as an acknowledgement to the
+ * connection the edit came from. Every few seconds it expires silent presence and closes sockets
+ * whose token expired or whose session ended (logout, a disabled account); a logout on this
+ * instance closes them at once.
+ */
+@ApplicationScoped
+public class Rooms {
+
+  /** How long a connection may stay open without authenticating. */
+  static final Duration AUTH_TIMEOUT = Duration.ofSeconds(10);
+  /** Presence expires after this much silence; clients send a heartbeat more often. */
+  static final Duration PRESENCE_TTL = Duration.ofSeconds(30);
+  static final long TICK_MILLIS = 2_000;
+
+  private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
+
+  @Inject Sheets sheets;
+  @Inject SessionGuard guard;
+  @Inject Clock clock;
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+  private final Set<Connection> unauthenticated = ConcurrentHashMap.newKeySet();
+  private ScheduledFuture<?> ticks;
+
+  /** The connections of one sheet and who is where in it. */
+  static final class Room {
+    final String sheetId;
+    final Set<Connection> connections = new CopyOnWriteArraySet<>();
+    final Presence presence;
+    Sheet.Subscription subscription;
+
+    Room(String sheetId, Presence presence) {
+      this.sheetId = sheetId;
+      this.presence = presence;
+    }
+  }
+
+  void startup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    ticks = scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void shutdown() {
+    if (ticks != null) {
+      ticks.cancel(false);
+    }
+    for (Room room : rooms.values()) {
+      room.connections.forEach(c -> c.close(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
+    }
+  }
+
+  void opened(Connection connection) {
+    unauthenticated.add(connection);
+  }
+
+  /** Puts an authenticated connection in its sheet's room; it receives events from now on (held until ready). */
+  Room join(Connection connection) {
+    unauthenticated.remove(connection);
+    Room room =
+        rooms.compute(
+            connection.sheetId,
+            (id, existing) -> {
+              Room r = existing;
+              if (r == null) {
+                r = new Room(id, new Presence(clock, PRESENCE_TTL));
+                Sheet sheet = sheets.workbook().open(SheetId.of(id)).orElseThrow();
+                r.subscription = sheet.onChange(e -> broadcast(id, e));
+              }
+              r.connections.add(connection);
+              return r;
+            });
+    Presence.Entry entry = room.presence.join(connection.id, connection.userId, connection.name);
+    sendToOthers(room, connection, presenceJson("user_joined", entry).toString());
+    return room;
+  }
+
+  /** Takes a connection out of its room (closed socket). */
+  void leave(Connection connection) {
+    unauthenticated.remove(connection);
+    Room room = rooms.get(connection.sheetId);
+    if (room == null || !room.connections.contains(connection)) {
+      return;
+    }
+    room.presence.leave(connection.id).ifPresent(entry -> sendToOthers(room, connection, presenceJson("user_left", entry).toString()));
+    rooms.computeIfPresent(
+        connection.sheetId,
+        (id, r) -> {
+          r.connections.remove(connection);
+          if (r.connections.isEmpty()) {
+            r.subscription.close();
+            return null;
+          }
+          return r;
+        });
+  }
+
+  /** A connection was heard from; if its presence had expired, it is back. */
+  void touch(Connection connection) {
+    Room room = rooms.get(connection.sheetId);
+    if (room == null || !connection.authenticated()) {
+      return;
+    }
+    if (room.presence.entries().stream().anyMatch(e -> e.connection().equals(connection.id))) {
+      room.presence.touch(connection.id);
+    } else if (room.connections.contains(connection)) {
+      Presence.Entry entry = room.presence.join(connection.id, connection.userId, connection.name);
+      sendToOthers(room, connection, presenceJson("user_joined", entry).toString());
+    }
+  }
+
+  /** A connection's selection changed: everyone else in the room hears of it. */
+  void presence(Connection connection, Optional<Presence.Range> selection, boolean editing) {
+    Room room = rooms.get(connection.sheetId);
+    if (room == null) {
+      return;
+    }
+    room.presence.update(connection.id, selection, editing).ifPresent(entry -> sendToOthers(room, connection, presenceJson("presence", entry).toString()));
+  }
+
+  Optional<Room> room(String sheetId) {
+    return Optional.ofNullable(rooms.get(sheetId));
+  }
+
+  /** Sends an event to everyone in the sheet's room: its author's connection gets it as an acknowledgement. */
+  void broadcast(String sheetId, SheetEvent event) {
+    Room room = rooms.get(sheetId);
+    if (room == null) {
+      return;
+    }
+    String json = EventJson.write(event).toString();
+    String author = EventJson.connection(event.origin());
+    for (Connection connection : room.connections) {
+      if (connection.id.equals(author)) {
+        String opId = EventJson.clientOpId(event.origin());
+        connection.acked.add(opId);
+        connection.event(event.revision(), "{\"type\":\"ack\",\"op_id\":" + Json.createValue(opId) + ",\"revision\":" + event.revision() + ",\"event\":" + json + "}");
+      } else {
+        connection.event(event.revision(), json);
+      }
+    }
+  }
+
+  static JsonObject presenceJson(String type, Presence.Entry entry) {
+    JsonObjectBuilder json =
+        Json.createObjectBuilder()
+            .add("type", type)
+            .add("connection_id", entry.connection())
+            .add("user_id", entry.user())
+            .add("name", entry.name())
+            .add("color", entry.color())
+            .add("editing", entry.editing());
+    entry.selection().ifPresentOrElse(
+        r -> json.add("selection", Json.createObjectBuilder().add("from_row", r.fromRow().value()).add("from_column", r.fromColumn().value()).add("to_row", r.toRow().value()).add("to_column", r.toColumn().value())),
+        () -> json.addNull("selection"));
+    return json.build();
+  }
+
+  static JsonArrayBuilder presenceList(Room room) {
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    room.presence.entries().forEach(e -> list.add(presenceJson("presence", e)));
+    return list;
+  }
+
+  private static void sendToOthers(Room room, Connection from, String text) {
+    for (Connection connection : room.connections) {
+      if (connection != from) {
+        connection.send(text);
+      }
+    }
+  }
+
+  /** Sessions ended here (logout, account disabled): their sockets close now, not at the next tick. */
+  void sessionsEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) Sessions.SessionsEnded ended) {
+    for (Room room : rooms.values()) {
+      for (Connection connection : room.connections) {
+        if ((ended.sessionId() != null && ended.sessionId().equals(connection.sessionId)) || (ended.userId() != null && ended.userId().equals(connection.userId))) {
+          connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "session_ended");
+        }
+      }
+    }
+  }
+
+  /** Expires presence and closes sockets that may no longer stay open. */
+  void tick() {
+    try {
+      Instant now = clock.instant();
+      for (Connection connection : unauthenticated) {
+        if (connection.openedAt.plus(AUTH_TIMEOUT).isBefore(now)) {
+          unauthenticated.remove(connection);
+          connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "auth_timeout");
+        }
+      }
+      var checked = new ArrayList<Connection>();
+      for (Room room : rooms.values()) {
+        for (Presence.Entry gone : room.presence.expire()) {
+          String text = presenceJson("user_left", gone).toString();
+          room.connections.forEach(c -> c.send(text));
+        }
+        for (Connection connection : room.connections) {
+          if (connection.tokenExpires != null && connection.tokenExpires.isBefore(now)) {
+            connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "token_expired");
+          } else if (connection.sessionId != null) {
+            checked.add(connection);
+          }
+        }
+      }
+      if (checked.isEmpty()) {
+        return;
+      }
+      Set<String> alive = guard.alive(checked.stream().map(c -> c.sessionId).toList());
+      for (Connection connection : checked) {
+        if (!alive.contains(connection.sessionId)) {
+          connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "session_ended");
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "socket maintenance failed; trying again in " + TICK_MILLIS + " ms", e);
+    }
+  }
+
+  /** Open connections on this instance (for health and tests). */
+  public int connections() {
+    return rooms.values().stream().mapToInt(r -> r.connections.size()).sum() + unauthenticated.size();
+  }
+
+}

@@ -1,0 +1,219 @@
+package io.contrivance.server.it;
+
+import static io.contrivance.server.it.Api.json;
+import static io.contrivance.server.it.Api.patch;
+import static io.contrivance.server.it.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The sheet socket against the started server: auth, edits, broadcast, presence, replay and the limits. */
+class RealtimeIT {
+
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(8);
+  private static final int POLICY = 1008;
+
+  private static String pipeline(Api.Session owner) {
+    Api.Reply created = post("/api/spreadsheets", owner.accessToken(), json("name", "Live deals", "template", "sales_pipeline"));
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    return created.data().getString("id");
+  }
+
+  private static String addRow(Api.Session user, String sheet, String company) {
+    Api.Reply reply = post("/api/spreadsheets/" + sheet + "/rows", user.accessToken(), "{\"data\":{\"company\":\"" + company + "\",\"stage\":\"Lead\"}}");
+    assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+    return reply.data().getString("id");
+  }
+
+  private static void share(Api.Session owner, String sheet, Api.Session with, String role) {
+    assertThat(post("/api/spreadsheets/" + sheet + "/collaborators", owner.accessToken(), json("user_id", with.id(), "role", role)).status()).isEqualTo(200);
+  }
+
+  private static String updateCell(String opId, long base, String row, String column, String jsonValue) {
+    return "{\"type\":\"update_cell\",\"op_id\":\"" + opId + "\",\"base_revision\":" + base + ",\"row_id\":\"" + row + "\",\"column_id\":\"" + column + "\",\"value\":" + jsonValue + "}";
+  }
+
+  @Test
+  void anEdit_isAcknowledgedToItsAuthor_andReachesEveryoneElse() {
+    Api.Session owner = Api.newUser();
+    Api.Session editor = Api.newUser();
+    String sheet = pipeline(owner);
+    String row = addRow(owner, sheet, "Acme");
+    share(owner, sheet, editor, "editor");
+
+    try (Socket ann = Socket.open(sheet, null); Socket bob = Socket.join(sheet, editor.accessToken())) {
+      ann.send(json("type", "auth", "token", owner.accessToken()));
+      JsonObject snapshot = ann.next("snapshot");
+      long revision = snapshot.getJsonNumber("revision").longValue();
+      assertThat(snapshot.getJsonArray("rows")).hasSize(1);
+      assertThat(snapshot.getJsonObject("sheet").getJsonArray("columns")).isNotEmpty();
+      assertThat(bob.next("user_joined").getString("user_id")).isEqualTo(owner.id());
+
+      ann.send(updateCell("op-1", revision, row, "next_step", "\"Call Monday\""));
+      JsonObject ack = ann.next("ack");
+      assertThat(ack.getString("op_id")).isEqualTo("op-1");
+      assertThat(ack.getJsonNumber("revision").longValue()).isEqualTo(revision + 1);
+
+      JsonObject update = bob.next("row_updated");
+      assertThat(update.getString("row_id")).isEqualTo(row);
+      assertThat(update.getJsonObject("data").getString("next_step")).isEqualTo("Call Monday");
+      assertThat(update.getJsonNumber("revision").longValue()).isEqualTo(revision + 1);
+      assertThat(update.getString("user_id")).isEqualTo(owner.id());
+
+      // A REST write takes the same path: both sockets see it.
+      Api.Reply rest = patch("/api/spreadsheets/" + sheet + "/rows/" + row, editor.accessToken(), "{\"data\":{\"stage\":\"Qualified\"}}");
+      assertThat(rest.status()).as(rest.toString()).isEqualTo(200);
+      assertThat(ann.next("row_updated").getJsonObject("data").getString("stage")).isEqualTo("Qualified");
+      assertThat(bob.next("row_updated").getJsonNumber("revision").longValue()).isEqualTo(revision + 2);
+    }
+  }
+
+  @Test
+  void badEdits_areRejectedWithAReason_andTheSocketStaysOpen() {
+    Api.Session owner = Api.newUser();
+    Api.Session viewer = Api.newUser();
+    String sheet = pipeline(owner);
+    String row = addRow(owner, sheet, "Acme");
+    share(owner, sheet, viewer, "viewer");
+
+    try (Socket ann = Socket.join(sheet, owner.accessToken()); Socket vera = Socket.join(sheet, viewer.accessToken())) {
+      ann.send(updateCell("neg", 0, row, "deal_value", "-5"));
+      JsonObject rejected = ann.next("rejected");
+      assertThat(rejected.getString("op_id")).isEqualTo("neg");
+      assertThat(rejected.getString("reason")).isEqualTo("validation_failed");
+      assertThat(rejected.getJsonArray("details").getJsonObject(0).getString("field")).isEqualTo("data.deal_value");
+
+      ann.send(updateCell("gone", 0, "no-such-row", "company", "\"X\""));
+      assertThat(ann.next("rejected").getString("reason")).isEqualTo("row_deleted");
+
+      ann.send("this is not json");
+      assertThat(ann.next("error").getString("code")).isEqualTo("bad_message");
+
+      vera.send(updateCell("v1", 0, row, "company", "\"Mine\""));
+      assertThat(vera.next("rejected").getString("reason")).isEqualTo("no_permission");
+
+      ann.send("{\"type\":\"ping\"}");
+      assertThat(ann.next("pong")).isNotNull();
+    }
+  }
+
+  @Test
+  void sameCellEdits_fromAnOldRevision_tellWhoseValueWasReplaced() {
+    Api.Session owner = Api.newUser();
+    Api.Session editor = Api.newUser();
+    String sheet = pipeline(owner);
+    String row = addRow(owner, sheet, "Acme");
+    share(owner, sheet, editor, "editor");
+    try (Socket ann = Socket.join(sheet, owner.accessToken()); Socket bob = Socket.join(sheet, editor.accessToken())) {
+      long base = 1;
+      ann.send(updateCell("a", base, row, "next_step", "\"Ann's plan\""));
+      ann.next("ack");
+      bob.send(updateCell("b", base, row, "next_step", "\"Bob's plan\""));
+      bob.next("ack");
+      JsonObject seenByAnn = ann.next("row_updated");
+      assertThat(seenByAnn.getJsonObject("data").getString("next_step")).isEqualTo("Bob's plan");
+      JsonObject overwritten = seenByAnn.getJsonArray("overwritten").getJsonObject(0);
+      assertThat(overwritten.getString("user_id")).isEqualTo(owner.id());
+      assertThat(overwritten.getString("value")).isEqualTo("Ann's plan");
+    }
+  }
+
+  @Test
+  void undoAndPresence_goOverTheSocket() {
+    Api.Session owner = Api.newUser();
+    Api.Session editor = Api.newUser();
+    String sheet = pipeline(owner);
+    String row = addRow(owner, sheet, "Acme");
+    share(owner, sheet, editor, "editor");
+    try (Socket ann = Socket.join(sheet, owner.accessToken()); Socket bob = Socket.join(sheet, editor.accessToken())) {
+      ann.send(updateCell("a", 1, row, "company", "\"Acme Corp\""));
+      ann.next("ack");
+      ann.send("{\"type\":\"undo\",\"op_id\":\"u\"}");
+      assertThat(ann.next("ack").getJsonObject("event").getJsonObject("data").getString("company")).isEqualTo("Acme");
+
+      bob.send("{\"type\":\"presence\",\"selection\":{\"from_row\":\"" + row + "\",\"from_column\":\"stage\"},\"editing\":true}");
+      JsonObject presence = ann.next("presence");
+      assertThat(presence.getString("user_id")).isEqualTo(editor.id());
+      assertThat(presence.getJsonObject("selection").getString("from_column")).isEqualTo("stage");
+      assertThat(presence.getBoolean("editing")).isTrue();
+      assertThat(presence.getString("color")).startsWith("#");
+    }
+  }
+
+  @Test
+  void reconnectingWithTheLastRevision_replaysWhatWasMissed() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    String row = addRow(owner, sheet, "Acme");
+    long seen;
+    try (Socket first = Socket.join(sheet, owner.accessToken())) {
+      seen = 1;
+    }
+    patch("/api/spreadsheets/" + sheet + "/rows/" + row, owner.accessToken(), "{\"data\":{\"stage\":\"Qualified\"}}");
+    addRow(owner, sheet, "Globex");
+    try (Socket again = Socket.open(sheet, null)) {
+      again.send("{\"type\":\"auth\",\"token\":\"" + owner.accessToken() + "\",\"last_revision\":" + seen + "}");
+      JsonObject replay = again.next("replay");
+      assertThat(replay.getJsonNumber("revision").longValue()).isEqualTo(3);
+      assertThat(replay.getJsonArray("events")).extracting(e -> e.asJsonObject().getString("type")).containsExactly("row_updated", "row_created");
+    }
+    try (Socket far = Socket.open(sheet, null)) {
+      far.send("{\"type\":\"auth\",\"token\":\"" + owner.accessToken() + "\",\"last_revision\":999}");
+      assertThat(far.next("snapshot").getJsonArray("rows")).hasSize(2);
+    }
+  }
+
+  @Test
+  void aForeignOrigin_isTurnedAway_anAllowedOneIsNot() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    try (Socket evil = Socket.open(sheet, "http://evil.example")) {
+      assertThat(evil.closeCode(CLOSE_WAIT)).isEqualTo(POLICY);
+    }
+    try (Socket allowed = Socket.open(sheet, "http://allowed.example")) {
+      allowed.send(json("type", "auth", "token", owner.accessToken()));
+      assertThat(allowed.next("snapshot")).isNotNull();
+    }
+  }
+
+  @Test
+  void badTokens_strangersAndEditsBeforeAuth_closeTheSocket() {
+    Api.Session owner = Api.newUser();
+    Api.Session stranger = Api.newUser();
+    String sheet = pipeline(owner);
+    try (Socket forged = Socket.open(sheet, null)) {
+      forged.send(json("type", "auth", "token", owner.accessToken().substring(0, owner.accessToken().length() - 4) + "AAAA"));
+      assertThat(forged.closeCode(CLOSE_WAIT)).isEqualTo(POLICY);
+    }
+    try (Socket outsider = Socket.open(sheet, null)) {
+      outsider.send(json("type", "auth", "token", stranger.accessToken()));
+      assertThat(outsider.closeCode(CLOSE_WAIT)).isEqualTo(POLICY);
+    }
+    try (Socket hasty = Socket.open(sheet, null)) {
+      hasty.send(updateCell("x", 0, "r", "company", "\"X\""));
+      assertThat(hasty.closeCode(CLOSE_WAIT)).isEqualTo(POLICY);
+    }
+  }
+
+  @Test
+  void anOversizedMessage_closesTheSocketWithTooBig() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    try (Socket socket = Socket.join(sheet, owner.accessToken())) {
+      socket.send("{\"type\":\"ping\",\"padding\":\"" + "x".repeat(70_000) + "\"}");
+      assertThat(socket.closeCode(CLOSE_WAIT)).isEqualTo(1009);
+    }
+  }
+
+  @Test
+  void loggingOut_closesThatSessionsSockets() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    try (Socket socket = Socket.join(sheet, owner.accessToken())) {
+      assertThat(post("/api/auth/logout", owner.accessToken(), json("refresh_token", owner.refreshToken())).status()).isIn(200, 204);
+      assertThat(socket.closeCode(CLOSE_WAIT)).isEqualTo(POLICY);
+    }
+  }
+}
