@@ -6,7 +6,7 @@
 #   mvn -Pbench -DskipTests install && mvn -pl contrivance-server -DskipTests liberty:install-server && benchmarks/server-bench.sh
 #
 # BENCH_MODE=rest (default: REST writes, reads, batch insert vs COPY, page reads), realtime (the
-# sheet socket: propagation, 200 clients with presence, idle sockets) or all.
+# sheet socket: propagation, 200 clients with presence, idle sockets), all, or none.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -36,6 +36,8 @@ cat >> "$dir/server.env" <<ENV
 HTTP_PORT=$port
 CONTRIVANCE_DATA_DIR=$data
 CONTRIVANCE_EMBEDDED_DB_PORT=$dbport
+# The drivers send edits as fast as answers come back; the per-socket limit is not what is measured.
+CONTRIVANCE_WS_OPS_PER_SECOND=100000
 ENV
 
 started=$(date +%s%N)
@@ -66,5 +68,6 @@ if [ "$mode" = realtime ] || [ "$mode" = all ]; then
   java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar io.contrivance.bench.RealtimeLoad "http://127.0.0.1:$port" "$pid" || status=$?
 fi
 
-"$wlp/bin/server" stop $name >/dev/null
+# BENCH_KEEP=1 leaves the server running (for profiling by hand); stop it with: $wlp/bin/server stop $name
+[ "${BENCH_KEEP:-0}" = 1 ] || "$wlp/bin/server" stop $name >/dev/null
 exit ${status:-0}

@@ -68,6 +68,11 @@ final class Sequencer {
   static final int CACHED_ROWS = 512;
   /** Committed events kept per sheet for resolving concurrent edits without a read. */
   static final int RECENT_EVENTS = 1024;
+  /**
+   * How long the committed schema may be served without asking the store: another instance's
+   * schema change shows up here within this time (or at once, when this instance commits).
+   */
+  static final long FRESH_NANOS = 2_000_000_000L;
   /** How often an edit is decided again when other writers keep moving the revision. */
   static final int MAX_ATTEMPTS = 16;
 
@@ -113,6 +118,9 @@ final class Sequencer {
   private SheetSchema schema;
   private long revision;
   private long committed;
+  private SheetSchema committedSchema;
+  /** When the committed state was last known to match the store (loaded, or committed to). */
+  private long verifiedAt;
   private long maxPosition;
   private boolean maxPositionKnown;
   private boolean committing;
@@ -308,6 +316,8 @@ final class Sequencer {
   /** Moves a committed batch from the overlay to the committed state. */
   private void committed(List<Pending<?>> batch, SheetStore.Commit commit) {
     committed = commit.revision();
+    commit.schema().ifPresent(s -> committedSchema = s);
+    verifiedAt = System.nanoTime();
     for (Pending<?> p : batch) {
       for (RowId deleted : p.change.deletes()) {
         Optional<Row> latest = overlay.get(deleted);
@@ -361,6 +371,8 @@ final class Sequencer {
     schema = workbook.store().schema(id).orElseThrow(() -> new IllegalStateException("sheet " + id + " was deleted"));
     revision = workbook.store().revision(id);
     committed = revision;
+    committedSchema = schema;
+    verifiedAt = System.nanoTime();
     maxPositionKnown = false;
     loaded = true;
   }
@@ -371,6 +383,51 @@ final class Sequencer {
     overlay.clear();
     cache.clear();
     recent.clear();
+  }
+
+  /** The committed schema, if known to be current (see {@link #FRESH_NANOS}); empty means ask the store. */
+  Optional<SheetSchema> freshSchema() {
+    lock.lock();
+    try {
+      return loaded && System.nanoTime() - verifiedAt < FRESH_NANOS ? Optional.of(committedSchema) : Optional.empty();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Makes sure the committed state is loaded and current (asking the store at most once per {@link
+   * #FRESH_NANOS}); false if the sheet does not exist.
+   */
+  boolean refresh() {
+    lock.lock();
+    try {
+      if (loaded && System.nanoTime() - verifiedAt < FRESH_NANOS) {
+        return true;
+      }
+      if (loaded && !committing && queue.isEmpty()) {
+        Optional<SheetSchema> stored = workbook.store().schema(id);
+        if (stored.isEmpty()) {
+          forget();
+          return false;
+        }
+        if (stored.get().equals(committedSchema) && workbook.store().revision(id) == committed) {
+          verifiedAt = System.nanoTime();
+          return true;
+        }
+        forget();
+      }
+      if (!loaded) {
+        Optional<SheetSchema> stored = workbook.store().schema(id);
+        if (stored.isEmpty()) {
+          return false;
+        }
+        load();
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Forgets the cached state after a change made around the sequencer (the sheet was recreated). */

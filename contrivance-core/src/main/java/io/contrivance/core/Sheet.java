@@ -105,11 +105,16 @@ public final class Sheet {
   }
 
   /**
-   * The sheet's current schema.
+   * The sheet's current schema. Served from memory when this workbook has committed to or read the
+   * sheet in the last two seconds; another workbook's change on a shared store shows within that.
    *
    * @throws IllegalStateException if the sheet was deleted
    */
   public SheetSchema schema() {
+    Optional<SheetSchema> fresh = workbook.sequencer(id).freshSchema();
+    if (fresh.isPresent()) {
+      return fresh.get();
+    }
     return store().schema(id).orElseThrow(() -> new IllegalStateException("sheet " + id + " was deleted"));
   }
 

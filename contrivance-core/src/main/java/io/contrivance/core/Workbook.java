@@ -87,7 +87,8 @@ public final class Workbook {
 
   /** The sheet with this id, if it exists. */
   public Optional<Sheet> open(SheetId id) {
-    return store.schema(id).map(schema -> new Sheet(this, id));
+    // Loads (or briefly trusts) the sheet's state, so that reading its schema next costs nothing.
+    return sequencer(id).refresh() ? Optional.of(new Sheet(this, id)) : Optional.empty();
   }
 
   /** The ids of every sheet. */

@@ -79,6 +79,11 @@ public class DatabaseBootstrap {
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("unix_socket_directories", "")
               .setServerConfig("max_connections", "200")
+              // The library's defaults suit throwaway test databases (fsync off); this one keeps
+              // people's data, so a committed change must survive a crash or a power cut.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               .setPGStartupWait(Duration.ofSeconds(60))
               .start();
       LOG.info(

@@ -1,5 +1,7 @@
 package io.contrivance.server.realtime;
 
+import static io.contrivance.server.web.Jsons.JSON;
+
 import io.contrivance.core.Sheet;
 import io.contrivance.core.SheetEvent;
 import io.contrivance.core.collab.Presence;
@@ -7,16 +9,17 @@ import io.contrivance.core.sheet.SheetId;
 import io.contrivance.server.auth.SessionGuard;
 import io.contrivance.server.auth.Sessions;
 import io.contrivance.server.sheet.EventJson;
+import io.contrivance.server.sheet.JdbcSheetStore;
 import io.contrivance.server.sheet.Sheets;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -56,8 +59,13 @@ public class Rooms {
   @Inject Sheets sheets;
   @Inject SessionGuard guard;
   @Inject Clock clock;
+  @Inject JdbcSheetStore store;
 
   @Resource ManagedScheduledExecutorService scheduler;
+  @Resource ManagedThreadFactory threads;
+
+  /** Events from and to other instances, when Kafka is configured; null for a single instance. */
+  private KafkaBus bus;
 
   private final Map<String, Room> rooms = new ConcurrentHashMap<>();
   private final Set<Connection> unauthenticated = ConcurrentHashMap.newKeySet();
@@ -68,7 +76,9 @@ public class Rooms {
     final String sheetId;
     final Set<Connection> connections = new CopyOnWriteArraySet<>();
     final Presence presence;
+    final java.util.concurrent.atomic.AtomicBoolean fillScheduled = new java.util.concurrent.atomic.AtomicBoolean();
     Sheet.Subscription subscription;
+    RoomOrder order;
 
     Room(String sheetId, Presence presence) {
       this.sheetId = sheetId;
@@ -78,12 +88,25 @@ public class Rooms {
 
   void startup(@Observes @Initialized(ApplicationScoped.class) Object event) {
     ticks = scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+    Optional<String> bootstrap = config.getOptionalValue("contrivance.kafka.bootstrap", String.class).filter(s -> !s.isBlank());
+    if (bootstrap.isPresent()) {
+      String topic = config.getOptionalValue("contrivance.kafka.topic", String.class).orElse("contrivance.sheet-events");
+      String instance = java.util.UUID.randomUUID().toString();
+      bus = new KafkaBus(bootstrap.get(), topic, instance, this::remote, threads);
+      LOG.info("Sharing sheet events with other instances through Kafka at " + bootstrap.get() + ", topic " + topic + " (instance " + instance + ")");
+    } else {
+      LOG.info("No Kafka configured (contrivance.kafka.bootstrap): sheet events reach this instance's sockets only");
+    }
   }
 
   @PreDestroy
   void shutdown() {
     if (ticks != null) {
       ticks.cancel(false);
+    }
+    if (bus != null) {
+      bus.close();
     }
     for (Room room : rooms.values()) {
       room.connections.forEach(c -> c.close(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
@@ -105,7 +128,11 @@ public class Rooms {
               if (r == null) {
                 r = new Room(id, new Presence(clock, PRESENCE_TTL));
                 Sheet sheet = sheets.workbook().open(SheetId.of(id)).orElseThrow();
-                r.subscription = sheet.onChange(e -> broadcast(id, e));
+                Room created = r;
+                r.subscription = sheet.onChange(e -> local(id, e));
+                // Subscribed first, then read: an event in between is either delivered or older than
+                // the revision read (and then in every snapshot taken from now on).
+                r.order = new RoomOrder(sheet.revision(), (revision, json, author, opId) -> deliver(created, revision, json, author, opId), (after, upTo) -> store.loggedEvents(SheetId.of(id), after, upTo));
               }
               r.connections.add(connection);
               return r;
@@ -162,28 +189,70 @@ public class Rooms {
     return Optional.ofNullable(rooms.get(sheetId));
   }
 
-  /** Sends an event to everyone in the sheet's room: its author's connection gets it as an acknowledgement. */
-  void broadcast(String sheetId, SheetEvent event) {
+  /** An event committed here: to the other instances, and in order to this instance's sockets. */
+  void local(String sheetId, SheetEvent event) {
+    String json = EventJson.write(event).toString();
+    if (bus != null) {
+      bus.publish(sheetId, event.revision(), json);
+    }
     Room room = rooms.get(sheetId);
     if (room == null) {
       return;
     }
-    String json = EventJson.write(event).toString();
     String author = EventJson.connection(event.origin());
+    String opId = EventJson.clientOpId(event.origin());
+    if (author != null) {
+      // Marked before it may wait for an earlier event, so that the editing thread does not send
+      // an "unchanged" acknowledgement of its own.
+      room.connections.stream().filter(c -> c.id.equals(author)).forEach(c -> c.acked.add(opId));
+    }
+    offer(room, event.revision(), json, author, opId);
+  }
+
+  /** An event committed by another instance. */
+  void remote(KafkaBus.Remote remote) {
+    Room room = rooms.get(remote.sheetId());
+    if (room != null) {
+      offer(room, remote.revision(), remote.eventJson(), null, null);
+    }
+  }
+
+  private void offer(Room room, long revision, String json, String author, String opId) {
+    room.order.offer(revision, json, author, opId, System.nanoTime());
+    scheduleGapFill(room);
+  }
+
+  /** While a room waits for an event that may never come (Kafka down), fill the gap from the op log. */
+  private void scheduleGapFill(Room room) {
+    if (room.order.fillGaps(System.nanoTime()) && room.fillScheduled.compareAndSet(false, true)) {
+      scheduler.schedule(
+          () -> {
+            room.fillScheduled.set(false);
+            try {
+              scheduleGapFill(room);
+            } catch (RuntimeException e) {
+              LOG.log(Level.WARNING, "could not fill a gap in the events of sheet " + room.sheetId, e);
+            }
+          },
+          RoomOrder.GAP_NANOS / 1_000_000 + 10,
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Sends an event, in order, to everyone in the room: its author's connection gets it as an acknowledgement. */
+  private static void deliver(Room room, long revision, String json, String author, String opId) {
     for (Connection connection : room.connections) {
-      if (connection.id.equals(author)) {
-        String opId = EventJson.clientOpId(event.origin());
-        connection.acked.add(opId);
-        connection.event(event.revision(), "{\"type\":\"ack\",\"op_id\":" + Json.createValue(opId) + ",\"revision\":" + event.revision() + ",\"event\":" + json + "}");
+      if (author != null && connection.id.equals(author)) {
+        connection.event(revision, "{\"type\":\"ack\",\"op_id\":" + JSON.createValue(opId) + ",\"revision\":" + revision + ",\"event\":" + json + "}");
       } else {
-        connection.event(event.revision(), json);
+        connection.event(revision, json);
       }
     }
   }
 
   static JsonObject presenceJson(String type, Presence.Entry entry) {
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", type)
             .add("connection_id", entry.connection())
             .add("user_id", entry.user())
@@ -191,13 +260,13 @@ public class Rooms {
             .add("color", entry.color())
             .add("editing", entry.editing());
     entry.selection().ifPresentOrElse(
-        r -> json.add("selection", Json.createObjectBuilder().add("from_row", r.fromRow().value()).add("from_column", r.fromColumn().value()).add("to_row", r.toRow().value()).add("to_column", r.toColumn().value())),
+        r -> json.add("selection", JSON.createObjectBuilder().add("from_row", r.fromRow().value()).add("from_column", r.fromColumn().value()).add("to_row", r.toRow().value()).add("to_column", r.toColumn().value())),
         () -> json.addNull("selection"));
     return json.build();
   }
 
   static JsonArrayBuilder presenceList(Room room) {
-    JsonArrayBuilder list = Json.createArrayBuilder();
+    JsonArrayBuilder list = JSON.createArrayBuilder();
     room.presence.entries().forEach(e -> list.add(presenceJson("presence", e)));
     return list;
   }

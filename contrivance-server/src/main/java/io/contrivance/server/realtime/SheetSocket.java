@@ -1,5 +1,7 @@
 package io.contrivance.server.realtime;
 
+import static io.contrivance.server.web.Jsons.JSON;
+
 import io.contrivance.core.EditResult;
 import io.contrivance.core.Origin;
 import io.contrivance.core.Sheet;
@@ -22,7 +24,6 @@ import io.contrivance.server.sheet.SheetRole;
 import io.contrivance.server.sheet.Sheets;
 import io.contrivance.server.web.ApiError;
 import jakarta.enterprise.inject.spi.CDI;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -160,7 +161,7 @@ public class SheetSocket {
       return;
     }
     JsonObject message;
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
       message = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       error(connection, null, "bad_message", "a message is one JSON object with a \"type\"");
@@ -182,7 +183,7 @@ public class SheetSocket {
         case "ping" -> connection.send("{\"type\":\"pong\"}");
         case "presence" -> presence(connection, message);
         case "update_cell", "insert_row", "delete_row", "move_row", "undo", "redo" -> edit(connection, type, opId, message);
-        default -> error(connection, opId, "bad_message", "unknown message type " + Json.createValue(type == null ? "" : type));
+        default -> error(connection, opId, "bad_message", "unknown message type " + JSON.createValue(type == null ? "" : type));
       }
     } catch (IllegalArgumentException e) {
       // An id that is not an id, a value of the wrong JSON kind: the message, not the server, is at fault.
@@ -225,7 +226,7 @@ public class SheetSocket {
       }
       connection.tokenExpires = token.expiresAt();
       connection.sessionId = token.sessionId();
-      connection.send(Json.createObjectBuilder().add("type", "auth_ok").add("expires_at", token.expiresAt().toString()).build().toString());
+      connection.send(JSON.createObjectBuilder().add("type", "auth_ok").add("expires_at", token.expiresAt().toString()).build().toString());
       return;
     }
     Optional<SheetRole> role = sheets.roleOf(token.userId(), connection.sheetId);
@@ -255,7 +256,7 @@ public class SheetSocket {
       }
     }
     JsonObjectBuilder you =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("user_id", connection.userId)
             .add("connection_id", connection.id)
             .add("role", connection.role.wire())
@@ -277,19 +278,19 @@ public class SheetSocket {
 
   private static JsonObject snapshot(Sheet sheet, long revision, Rooms.Room room, JsonObjectBuilder you) {
     SheetSchema schema = sheet.schema();
-    JsonArrayBuilder columns = Json.createArrayBuilder();
+    JsonArrayBuilder columns = JSON.createArrayBuilder();
     schema.columns().forEach(c -> columns.add(ColumnJson.write(c)));
     long count = sheet.rowCount();
     JsonObjectBuilder json =
-        Json.createObjectBuilder()
+        JSON.createObjectBuilder()
             .add("type", "snapshot")
             .add("revision", revision)
-            .add("sheet", Json.createObjectBuilder().add("id", sheet.id().value()).add("name", schema.name()).add("description", schema.description()).add("columns", columns).add("row_count", count))
+            .add("sheet", JSON.createObjectBuilder().add("id", sheet.id().value()).add("name", schema.name()).add("description", schema.description()).add("columns", columns).add("row_count", count))
             .add("rows_included", count <= SNAPSHOT_ROWS)
             .add("presence", Rooms.presenceList(room))
             .add("you", you);
     if (count <= SNAPSHOT_ROWS) {
-      JsonArrayBuilder rows = Json.createArrayBuilder();
+      JsonArrayBuilder rows = JSON.createArrayBuilder();
       sheet.rows().forEach(r -> rows.add(EventJson.row(r)));
       json.add("rows", rows);
     }
@@ -303,6 +304,13 @@ public class SheetSocket {
       error(connection, null, "bad_message", "every edit needs an op_id of 1 to 100 characters");
       return;
     }
+    // Sharing may have changed since the socket opened (cached for two seconds).
+    Optional<SheetRole> current = sheets.roleOf(connection.userId, connection.sheetId);
+    if (current.isEmpty()) {
+      connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "no_access");
+      return;
+    }
+    connection.role = current.get();
     if (!connection.role.atLeast(SheetRole.EDITOR)) {
       rejected(connection, opId, "no_permission", "viewers cannot edit this sheet", List.of());
       return;
@@ -326,10 +334,10 @@ public class SheetSocket {
           String column = string(message, "column_id");
           Optional<Column> target = column == null ? Optional.empty() : schema.column(ColumnId.of(column));
           if (target.isEmpty()) {
-            rejected(connection, opId, "column_deleted", "the sheet has no column " + Json.createValue(String.valueOf(column)), List.of());
+            rejected(connection, opId, "column_deleted", "the sheet has no column " + JSON.createValue(String.valueOf(column)), List.of());
             return;
           }
-          Map<ColumnId, CellValue> values = values(connection, opId, schema, Json.createObjectBuilder().add(target.get().id().value(), orNull(message.get("value"))).build());
+          Map<ColumnId, CellValue> values = values(connection, opId, schema, JSON.createObjectBuilder().add(target.get().id().value(), orNull(message.get("value"))).build());
           if (values != null) {
             answer(connection, opId, as.updateRowValues(rowId(message, "row_id"), values, OptionalLong.empty()));
           }
@@ -372,7 +380,7 @@ public class SheetSocket {
   private void answer(Connection connection, String opId, EditResult<?> result) {
     if (result instanceof EditResult.Applied<?> applied) {
       if (!connection.acked.remove(opId)) {
-        connection.send(Json.createObjectBuilder().add("type", "ack").add("op_id", opId).add("revision", applied.revision()).add("unchanged", true).build().toString());
+        connection.send(JSON.createObjectBuilder().add("type", "ack").add("op_id", opId).add("revision", applied.revision()).add("unchanged", true).build().toString());
       }
     } else if (result instanceof EditResult.Rejected<?> rejected) {
       var details = new ArrayList<ApiError.Detail>();
@@ -384,7 +392,7 @@ public class SheetSocket {
       rejected(connection, opId, "row_deleted", "the row does not exist (it may have been deleted)", List.of());
     } else if (result instanceof EditResult.Conflict<?> conflict) {
       connection.send(
-          Json.createObjectBuilder()
+          JSON.createObjectBuilder()
               .add("type", "conflict")
               .add("op_id", opId)
               .add("reason", "concurrent_edit")
@@ -398,15 +406,15 @@ public class SheetSocket {
   }
 
   private static void rejected(Connection connection, String opId, String reason, String message, List<ApiError.Detail> details) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     for (ApiError.Detail d : details) {
-      JsonObjectBuilder detail = Json.createObjectBuilder().add("field", d.field()).add("message", d.message());
+      JsonObjectBuilder detail = JSON.createObjectBuilder().add("field", d.field()).add("message", d.message());
       if (d.code() != null) {
         detail.add("code", d.code());
       }
       array.add(detail);
     }
-    JsonObjectBuilder json = Json.createObjectBuilder().add("type", "rejected").add("reason", reason).add("message", message).add("details", array);
+    JsonObjectBuilder json = JSON.createObjectBuilder().add("type", "rejected").add("reason", reason).add("message", message).add("details", array);
     if (opId != null) {
       json.add("op_id", opId);
     }
@@ -414,7 +422,7 @@ public class SheetSocket {
   }
 
   private static void error(Connection connection, String opId, String code, String message) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("type", "error").add("code", code).add("message", message == null ? code : message);
+    JsonObjectBuilder json = JSON.createObjectBuilder().add("type", "error").add("code", code).add("message", message == null ? code : message);
     if (opId != null) {
       json.add("op_id", opId);
     }

@@ -1,12 +1,13 @@
 package io.contrivance.server.sheet;
 
+import static io.contrivance.server.web.Jsons.JSON;
+
 import io.contrivance.core.SheetEvent;
 import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -98,15 +99,15 @@ final class Audit {
       }
     } else if (event instanceof SheetEvent.RowMoved moved) {
       entries.add(
-          new Entry(user, at, revision, "row_moved", moved.after().id().value(), null, Json.createValue(moved.before().position()), Json.createValue(moved.after().position())));
+          new Entry(user, at, revision, "row_moved", moved.after().id().value(), null, JSON.createValue(moved.before().position()), JSON.createValue(moved.after().position())));
     } else if (event instanceof SheetEvent.SchemaChanged changed) {
       entries.add(new Entry(user, at, revision, "schema_changed", null, null, schemaJson(changed.before()), schemaJson(changed.after())));
     }
   }
 
   private static JsonValue schemaJson(SheetSchema schema) {
-    var columns = Json.createArrayBuilder();
+    var columns = JSON.createArrayBuilder();
     schema.columns().forEach(c -> columns.add(ColumnJson.write(c)));
-    return Json.createObjectBuilder().add("name", schema.name()).add("description", schema.description()).add("columns", columns).build();
+    return JSON.createObjectBuilder().add("name", schema.name()).add("description", schema.description()).add("columns", columns).build();
   }
 }

@@ -1,11 +1,12 @@
 package io.contrivance.server.sheet;
 
+import static io.contrivance.server.web.Jsons.JSON;
+
 import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.ErrorCodes;
 import io.contrivance.core.type.ParseResult;
 import io.contrivance.core.type.TextFormat;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -38,31 +39,31 @@ final class CellJson {
 
   static JsonValue write(CellValue value) {
     if (value instanceof CellValue.Text t) {
-      return Json.createValue(t.value());
+      return JSON.createValue(t.value());
     }
     if (value instanceof CellValue.Decimal d) {
-      return Json.createValue(d.value());
+      return JSON.createValue(d.value());
     }
     if (value instanceof CellValue.Money m) {
-      return Json.createObjectBuilder().add("amount", m.amount()).add("currency", m.currency().getCurrencyCode()).build();
+      return JSON.createObjectBuilder().add("amount", m.amount()).add("currency", m.currency().getCurrencyCode()).build();
     }
     if (value instanceof CellValue.Percent p) {
-      return Json.createValue(p.points());
+      return JSON.createValue(p.points());
     }
     if (value instanceof CellValue.Date d) {
-      return Json.createValue(d.value().toString());
+      return JSON.createValue(d.value().toString());
     }
     if (value instanceof CellValue.DateTime t) {
-      return Json.createValue(DateTimeFormatter.ISO_ZONED_DATE_TIME.format(t.value()));
+      return JSON.createValue(DateTimeFormatter.ISO_ZONED_DATE_TIME.format(t.value()));
     }
     if (value instanceof CellValue.Bool b) {
       return b.value() ? JsonValue.TRUE : JsonValue.FALSE;
     }
     if (value instanceof CellValue.Choice c) {
-      return Json.createValue(c.option());
+      return JSON.createValue(c.option());
     }
     if (value instanceof CellValue.Choices c) {
-      return Json.createArrayBuilder(c.options()).build();
+      return JSON.createArrayBuilder(c.options()).build();
     }
     return JsonValue.NULL;
   }

@@ -1,5 +1,7 @@
 package io.contrivance.server.sheet;
 
+import static io.contrivance.server.web.Jsons.JSON;
+
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.ConcurrentEdits;
@@ -11,7 +13,6 @@ import io.contrivance.core.type.InvalidDefinitionException;
 import io.contrivance.core.type.ParseResult;
 import io.contrivance.core.type.TextFormat;
 import io.contrivance.server.web.ApiError;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -51,7 +52,7 @@ public final class ColumnJson {
   }
 
   public static JsonObject write(Column column) {
-    JsonObjectBuilder rules = Json.createObjectBuilder();
+    JsonObjectBuilder rules = JSON.createObjectBuilder();
     for (Rule rule : column.rules()) {
       if (rule instanceof Rule.Min min) {
         rules.add("min", CellJson.write(min.bound()));
@@ -68,17 +69,17 @@ public final class ColumnJson {
       } else if (rule instanceof Rule.RequiredWhen r) {
         rules.add(
             "required_when",
-            Json.createObjectBuilder()
+            JSON.createObjectBuilder()
                 .add("column", r.condition().column().value())
                 .add("operator", r.condition().operator().name().toLowerCase(Locale.ROOT))
-                .add("values", Json.createArrayBuilder(r.condition().values())));
+                .add("values", JSON.createArrayBuilder(r.condition().values())));
       }
     }
-    JsonObjectBuilder settings = Json.createObjectBuilder();
+    JsonObjectBuilder settings = JSON.createObjectBuilder();
     column.type().settings().forEach((key, value) -> settings.add(key, settingJson(value)));
-    JsonObjectBuilder display = Json.createObjectBuilder();
+    JsonObjectBuilder display = JSON.createObjectBuilder();
     column.display().forEach(display::add);
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("id", column.id().value())
         .add("name", column.name())
         .add("column_type", column.type().id())
@@ -253,17 +254,17 @@ public final class ColumnJson {
 
   private static JsonValue settingJson(Object value) {
     if (value instanceof String s) {
-      return Json.createValue(s);
+      return JSON.createValue(s);
     }
     if (value instanceof Integer i) {
-      return Json.createValue(i);
+      return JSON.createValue(i);
     }
     if (value instanceof Boolean b) {
       return b ? JsonValue.TRUE : JsonValue.FALSE;
     }
     if (value instanceof List<?> list) {
-      return Json.createArrayBuilder(list).build();
+      return JSON.createArrayBuilder(list).build();
     }
-    return Json.createValue(String.valueOf(value));
+    return JSON.createValue(String.valueOf(value));
   }
 }

@@ -1,5 +1,7 @@
 package io.contrivance.server.sheet;
 
+import static io.contrivance.server.web.Jsons.JSON;
+
 import io.contrivance.core.Origin;
 import io.contrivance.core.SheetEvent;
 import io.contrivance.core.sheet.Column;
@@ -9,7 +11,6 @@ import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.type.CellValue;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -69,7 +70,7 @@ public final class EventJson {
   }
 
   public static JsonObject write(SheetEvent event) {
-    JsonObjectBuilder json = Json.createObjectBuilder().add("type", type(event)).add("revision", event.revision()).add("at", event.at().toString());
+    JsonObjectBuilder json = JSON.createObjectBuilder().add("type", type(event)).add("revision", event.revision()).add("at", event.at().toString());
     addNullable(json, "user_id", event.origin().author());
     addNullable(json, "op_id", clientOpId(event.origin()));
     if (event instanceof SheetEvent.RowsAdded added) {
@@ -77,27 +78,27 @@ public final class EventJson {
     } else if (event instanceof SheetEvent.RowUpdated updated) {
       Row row = updated.after();
       json.add("row_id", row.id().value()).add("data", data(row.cells())).add("version", row.version()).add("position", row.position());
-      JsonArrayBuilder changed = Json.createArrayBuilder();
+      JsonArrayBuilder changed = JSON.createArrayBuilder();
       for (ColumnId column : changedColumns(updated.before(), updated.after())) {
         changed.add(column.value());
       }
       json.add("changed", changed);
       if (!updated.overwritten().isEmpty()) {
-        JsonArrayBuilder overwritten = Json.createArrayBuilder();
+        JsonArrayBuilder overwritten = JSON.createArrayBuilder();
         for (SheetEvent.Overwrite o : updated.overwritten()) {
-          JsonObjectBuilder entry = Json.createObjectBuilder();
+          JsonObjectBuilder entry = JSON.createObjectBuilder();
           addNullable(entry, "user_id", o.author());
           overwritten.add(entry.add("column_id", o.column().value()).add("value", CellJson.write(o.replaced())).add("revision", o.revision()));
         }
         json.add("overwritten", overwritten);
       }
     } else if (event instanceof SheetEvent.RowsDeleted deleted) {
-      json.add("row_ids", Json.createArrayBuilder(deleted.rows().stream().map(r -> r.id().value()).toList())).add("rows", rows(deleted.rows()));
+      json.add("row_ids", JSON.createArrayBuilder(deleted.rows().stream().map(r -> r.id().value()).toList())).add("rows", rows(deleted.rows()));
     } else if (event instanceof SheetEvent.RowMoved moved) {
       json.add("row", row(moved.after())).add("from_position", moved.before().position()).add("shifted", rows(moved.shifted()));
     } else if (event instanceof SheetEvent.SchemaChanged changed) {
       SheetSchema after = changed.after();
-      JsonArrayBuilder columns = Json.createArrayBuilder();
+      JsonArrayBuilder columns = JSON.createArrayBuilder();
       after.columns().forEach(c -> columns.add(ColumnJson.write(c)));
       json.add("name", after.name()).add("description", after.description()).add("columns", columns);
       if (changed.rewrittenRows().size() > MAX_REWRITTEN) {
@@ -110,17 +111,17 @@ public final class EventJson {
   }
 
   public static JsonObject row(Row row) {
-    return Json.createObjectBuilder().add("id", row.id().value()).add("position", row.position()).add("version", row.version()).add("data", data(row.cells())).build();
+    return JSON.createObjectBuilder().add("id", row.id().value()).add("position", row.position()).add("version", row.version()).add("data", data(row.cells())).build();
   }
 
   private static JsonArray rows(List<Row> rows) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     rows.forEach(r -> array.add(row(r)));
     return array.build();
   }
 
   public static JsonObject data(Map<ColumnId, CellValue> cells) {
-    JsonObjectBuilder data = Json.createObjectBuilder();
+    JsonObjectBuilder data = JSON.createObjectBuilder();
     cells.forEach((column, value) -> data.add(column.value(), CellJson.write(value)));
     return data.build();
   }

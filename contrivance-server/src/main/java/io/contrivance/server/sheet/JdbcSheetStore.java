@@ -1,5 +1,7 @@
 package io.contrivance.server.sheet;
 
+import static io.contrivance.server.web.Jsons.JSON;
+
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.Row;
@@ -15,7 +17,6 @@ import io.contrivance.server.auth.CurrentUser;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -378,13 +379,13 @@ public class JdbcSheetStore implements SheetStore {
   }
 
   static String dataJson(Map<ColumnId, CellValue> cells) {
-    JsonObjectBuilder data = Json.createObjectBuilder();
+    JsonObjectBuilder data = JSON.createObjectBuilder();
     cells.forEach((column, value) -> data.add(column.value(), CellJson.write(value)));
     return data.build().toString();
   }
 
   private static String columnsJson(List<Column> columns) {
-    JsonArrayBuilder array = Json.createArrayBuilder();
+    JsonArrayBuilder array = JSON.createArrayBuilder();
     columns.forEach(c -> array.add(ColumnJson.write(c)));
     return array.build().toString();
   }
@@ -422,7 +423,7 @@ public class JdbcSheetStore implements SheetStore {
   }
 
   private static JsonValue parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.readValue();
     }
   }

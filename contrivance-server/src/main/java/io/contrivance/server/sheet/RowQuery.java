@@ -1,5 +1,7 @@
 package io.contrivance.server.sheet;
 
+import static io.contrivance.server.web.Jsons.JSON;
+
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.type.CellValue;
@@ -7,7 +9,6 @@ import io.contrivance.core.type.ParseResult;
 import io.contrivance.core.type.ValueKind;
 import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -45,12 +46,12 @@ final class RowQuery {
   /** Where a page ended: the sort key as text (null for blank or no sort), position and id. */
   record Cursor(String key, long position, String id) {
     String encode() {
-      String json = Json.createArrayBuilder().add(key == null ? JsonValue.NULL : Json.createValue(key)).add(position).add(id).build().toString();
+      String json = JSON.createArrayBuilder().add(key == null ? JsonValue.NULL : JSON.createValue(key)).add(position).add(id).build().toString();
       return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     static Cursor decode(String text) {
-      try (JsonReader reader = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8)))) {
+      try (JsonReader reader = JSON.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8)))) {
         JsonArray array = reader.readArray();
         JsonValue key = array.get(0);
         return new Cursor(key.getValueType() == JsonValue.ValueType.NULL ? null : array.getString(0), array.getJsonNumber(1).longValue(), array.getString(2));
@@ -151,7 +152,7 @@ final class RowQuery {
       if (filter.op.equals("contains")) {
         ps.setString(i++, "%" + ((CellValue.Text) filter.value).value().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
       } else if (filter.op.equals("eq") && containment(filter.column)) {
-        ps.setString(i++, Json.createObjectBuilder().add(filter.column.id().value(), CellJson.write(filter.value)).build().toString());
+        ps.setString(i++, JSON.createObjectBuilder().add(filter.column.id().value(), CellJson.write(filter.value)).build().toString());
       } else {
         ps.setString(i++, keyText(filter.column, filter.value));
       }

@@ -1,5 +1,7 @@
 package io.contrivance.server.sheet;
 
+import static io.contrivance.server.web.Jsons.JSON;
+
 import io.contrivance.core.EditResult;
 import io.contrivance.core.Sheet;
 import io.contrivance.core.sheet.ColumnId;
@@ -16,7 +18,6 @@ import io.contrivance.server.web.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -156,7 +157,7 @@ public class RowsResource {
       throw SheetViews.invalid(result.violations(), v -> (batch ? "rows[" + ids.indexOf(v.row()) + "]." : "") + "data." + v.column());
     }
     List<JsonObject> rows = views.rows(sheetId, result.value().stream().map(r -> r.id().value()).toList());
-    Object data = batch ? Json.createObjectBuilder().add("rows", Json.createArrayBuilder(rows)).build() : rows.get(0);
+    Object data = batch ? JSON.createObjectBuilder().add("rows", JSON.createArrayBuilder(rows)).build() : rows.get(0);
     return Response.status(Response.Status.CREATED).entity(ApiResponse.of(data)).build();
   }
 
@@ -200,7 +201,7 @@ public class RowsResource {
     if (sheet.deleteRow(rowId(rowId)) instanceof EditResult.NotFound<Row>) {
       throw ApiException.notFound("The row");
     }
-    return ApiResponse.of(Json.createObjectBuilder().add("id", rowId).add("deleted", true).build());
+    return ApiResponse.of(JSON.createObjectBuilder().add("id", rowId).add("deleted", true).build());
   }
 
   @POST

@@ -1,5 +1,7 @@
 package io.contrivance.server.sheet;
 
+import static io.contrivance.server.web.Jsons.JSON;
+
 import io.contrivance.core.Sheet;
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.SheetSchema;
@@ -8,7 +10,6 @@ import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -35,7 +36,7 @@ public class SheetViews {
   /** The sheet as the API shows it; {@code role} is the caller's ("owner", "editor", "viewer" or "public"). */
   JsonObject sheet(Sheet sheet, String role) {
     SheetSchema schema = sheet.schema();
-    JsonArrayBuilder columns = Json.createArrayBuilder();
+    JsonArrayBuilder columns = JSON.createArrayBuilder();
     for (Column column : schema.columns()) {
       columns.add(ColumnJson.write(column));
     }
@@ -45,7 +46,7 @@ public class SheetViews {
                 "select owner_id, revision, created_at, updated_at, (select count(*) from spreadsheet_rows r where r.sheet_id = s.id) from spreadsheets s where id = ?",
                 ps -> ps.setString(1, sheet.id().value()),
                 rs ->
-                    Json.createObjectBuilder()
+                    JSON.createObjectBuilder()
                         .add("owner_id", rs.getString(1))
                         .add("revision", rs.getLong(2))
                         .add("created_at", time(rs, 3))
@@ -91,13 +92,13 @@ public class SheetViews {
 
   static JsonObject row(ResultSet rs) throws SQLException {
     JsonObject data;
-    try (JsonReader reader = Json.createReader(new StringReader(rs.getString(4)))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(rs.getString(4)))) {
       data = reader.readObject();
     }
     JsonObjectBuilder row =
-        Json.createObjectBuilder().add("id", rs.getString(1)).add("position", rs.getLong(2)).add("data", data).add("version", rs.getLong(3));
-    row.add("created_by", rs.getString(5) == null ? jakarta.json.JsonValue.NULL : Json.createValue(rs.getString(5)));
-    row.add("updated_by", rs.getString(6) == null ? jakarta.json.JsonValue.NULL : Json.createValue(rs.getString(6)));
+        JSON.createObjectBuilder().add("id", rs.getString(1)).add("position", rs.getLong(2)).add("data", data).add("version", rs.getLong(3));
+    row.add("created_by", rs.getString(5) == null ? jakarta.json.JsonValue.NULL : JSON.createValue(rs.getString(5)));
+    row.add("updated_by", rs.getString(6) == null ? jakarta.json.JsonValue.NULL : JSON.createValue(rs.getString(6)));
     return row.add("created_at", time(rs, 7)).add("updated_at", time(rs, 8)).build();
   }
 

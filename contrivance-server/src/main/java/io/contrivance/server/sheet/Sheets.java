@@ -63,8 +63,35 @@ public class Sheets {
     return roleOf(currentUser.id(), id);
   }
 
-  /** A user's role on a sheet, if any (for callers outside a request, such as sockets). */
+  /** How long a role is remembered: sharing changed on another instance shows within this. */
+  static final long ROLE_TTL_MILLIS = 2_000;
+
+  private record CachedRole(java.util.Optional<SheetRole> role, long until) {}
+
+  private final java.util.Map<String, java.util.Map<String, CachedRole>> roles = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A user's role on a sheet, if any (for callers outside a request, such as sockets); cached briefly. */
   public java.util.Optional<SheetRole> roleOf(String userId, String id) {
+    long now = clock.millis();
+    var perSheet = roles.computeIfAbsent(id == null ? "" : id, k -> new java.util.concurrent.ConcurrentHashMap<>());
+    CachedRole cached = perSheet.get(userId);
+    if (cached != null && cached.until() > now) {
+      return cached.role();
+    }
+    if (roles.size() > 50_000) {
+      roles.clear();
+    }
+    java.util.Optional<SheetRole> role = queryRole(userId, id);
+    perSheet.put(userId, new CachedRole(role, now + ROLE_TTL_MILLIS));
+    return role;
+  }
+
+  /** Forgets the roles known for a sheet (its sharing changed here). */
+  public void forgetRoles(String sheetId) {
+    roles.remove(sheetId);
+  }
+
+  private java.util.Optional<SheetRole> queryRole(String userId, String id) {
     if (id == null || id.length() > 36) {
       return java.util.Optional.empty();
     }

@@ -1,5 +1,7 @@
 package io.contrivance.server.sheet;
 
+import static io.contrivance.server.web.Jsons.JSON;
+
 import io.contrivance.core.Sheet;
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
@@ -21,7 +23,6 @@ import io.contrivance.server.web.Paging;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -88,7 +89,7 @@ public class SheetsResource {
               ps.setLong(5, paging.offset());
             },
             rs ->
-                Json.createObjectBuilder()
+                JSON.createObjectBuilder()
                     .add("id", rs.getString(1))
                     .add("name", rs.getString(2))
                     .add("description", rs.getString(3))
@@ -161,7 +162,8 @@ public class SheetsResource {
   public ApiResponse<JsonObject> delete(@PathParam("id") String id) {
     Sheet sheet = sheets.open(id, SheetRole.OWNER);
     sheets.workbook().delete(sheet.id());
-    return ApiResponse.of(Json.createObjectBuilder().add("id", id).add("deleted", true).build());
+    sheets.forgetRoles(id);
+    return ApiResponse.of(JSON.createObjectBuilder().add("id", id).add("deleted", true).build());
   }
 
   // ------------------------------------------------------------------ columns
@@ -189,8 +191,8 @@ public class SheetsResource {
     Sheet sheet = sheets.open(id, SheetRole.EDITOR);
     SheetSchema schema = sheet.schema();
     Column current = column(schema, columnId);
-    JsonObject merged = Json.createObjectBuilder(ColumnJson.write(current)).build();
-    var builder = Json.createObjectBuilder(merged);
+    JsonObject merged = JSON.createObjectBuilder(ColumnJson.write(current)).build();
+    var builder = JSON.createObjectBuilder(merged);
     for (String key : List.of("name", "is_required", "validation_rules", "display_options", "concurrent_edits")) {
       if (body.containsKey(key)) {
         builder.add(key, body.get(key));
@@ -215,7 +217,7 @@ public class SheetsResource {
     Checks.body(body);
     Sheet sheet = sheets.open(id, SheetRole.EDITOR);
     Column current = column(sheet.schema(), columnId);
-    var spec = Json.createObjectBuilder(body).add("name", current.name()).build();
+    var spec = JSON.createObjectBuilder(body).add("name", current.name()).build();
     ColumnType type = readColumn(spec, current.id(), sheet.schema(), "").type();
     String policyText = Optional.ofNullable(ColumnJson.string(body, "policy")).orElse("reject_if_lossy");
     TypeChange.Policy policy;
@@ -243,7 +245,7 @@ public class SheetsResource {
   public ApiResponse<JsonObject> deleteColumn(@PathParam("id") String id, @PathParam("columnId") String columnId) {
     Sheet sheet = sheets.open(id, SheetRole.EDITOR);
     sheet.deleteColumn(column(sheet.schema(), columnId).id());
-    return ApiResponse.of(Json.createObjectBuilder().add("id", columnId).add("deleted", true).build());
+    return ApiResponse.of(JSON.createObjectBuilder().add("id", columnId).add("deleted", true).build());
   }
 
   // ------------------------------------------------------------------ sharing
@@ -261,7 +263,7 @@ public class SheetsResource {
               ps.setString(1, id);
               ps.setString(2, id);
             },
-            rs -> Json.createObjectBuilder().add("user_id", rs.getString(1)).add("email", rs.getString(2)).add("name", rs.getString(3)).add("role", rs.getString(4)).build());
+            rs -> JSON.createObjectBuilder().add("user_id", rs.getString(1)).add("email", rs.getString(2)).add("name", rs.getString(3)).add("role", rs.getString(4)).build());
     return ApiResponse.of(people);
   }
 
@@ -294,7 +296,8 @@ public class SheetsResource {
           ps.setString(3, role);
           ps.setTimestamp(4, Timestamp.from(clock.instant()));
         });
-    return ApiResponse.of(Json.createObjectBuilder().add("user_id", userId).add("email", user.get().email()).add("name", user.get().name()).add("role", role).build());
+    sheets.forgetRoles(id);
+    return ApiResponse.of(JSON.createObjectBuilder().add("user_id", userId).add("email", user.get().email()).add("name", user.get().name()).add("role", role).build());
   }
 
   @DELETE
@@ -307,10 +310,11 @@ public class SheetsResource {
       ps.setString(1, id);
       ps.setString(2, userId);
     });
+    sheets.forgetRoles(id);
     if (removed == 0) {
       throw ApiException.notFound("The collaborator");
     }
-    return ApiResponse.of(Json.createObjectBuilder().add("user_id", userId).add("removed", true).build());
+    return ApiResponse.of(JSON.createObjectBuilder().add("user_id", userId).add("removed", true).build());
   }
 
   // ------------------------------------------------------------------ public link
@@ -328,7 +332,7 @@ public class SheetsResource {
       ps.setString(1, token);
       ps.setString(2, id);
     });
-    return ApiResponse.of(Json.createObjectBuilder().add("token", token).add("path", "/api/public/" + token).build());
+    return ApiResponse.of(JSON.createObjectBuilder().add("token", token).add("path", "/api/public/" + token).build());
   }
 
   @DELETE
@@ -338,7 +342,7 @@ public class SheetsResource {
   public ApiResponse<JsonObject> disable(@PathParam("id") String id) {
     sheets.open(id, SheetRole.OWNER);
     store.execute("update spreadsheets set public_token = null where id = ?", ps -> ps.setString(1, id));
-    return ApiResponse.of(Json.createObjectBuilder().add("public_link", false).build());
+    return ApiResponse.of(JSON.createObjectBuilder().add("public_link", false).build());
   }
 
   // ------------------------------------------------------------------ activity
@@ -359,7 +363,7 @@ public class SheetsResource {
               ps.setLong(3, paging.offset());
             },
             rs -> {
-              var entry = Json.createObjectBuilder().add("id", rs.getLong(1)).add("at", SheetViews.time(rs, 4)).add("revision", rs.getLong(5)).add("action", rs.getString(6));
+              var entry = JSON.createObjectBuilder().add("id", rs.getLong(1)).add("at", SheetViews.time(rs, 4)).add("revision", rs.getLong(5)).add("action", rs.getString(6));
               addNullable(entry, "user_id", rs.getString(2));
               addNullable(entry, "user_email", rs.getString(3));
               addNullable(entry, "row_id", rs.getString(7));
@@ -382,7 +386,7 @@ public class SheetsResource {
     Map<String, ColumnId> ids = new HashMap<>();
     List<ColumnId> assigned = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
-      JsonObject column = array.get(i) instanceof JsonObject o ? o : Json.createObjectBuilder().build();
+      JsonObject column = array.get(i) instanceof JsonObject o ? o : JSON.createObjectBuilder().build();
       String name = Optional.ofNullable(ColumnJson.string(column, "name")).orElse("column");
       String base = ColumnId.fromName(name).value();
       String candidate = base;
@@ -396,7 +400,7 @@ public class SheetsResource {
     }
     List<Column> columns = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
-      JsonObject column = array.get(i) instanceof JsonObject o ? o : Json.createObjectBuilder().build();
+      JsonObject column = array.get(i) instanceof JsonObject o ? o : JSON.createObjectBuilder().build();
       Column read = ColumnJson.read(column, assigned.get(i), types.registry(), ids, "columns[" + i + "].", problems);
       if (read != null) {
         columns.add(read);
@@ -431,11 +435,11 @@ public class SheetsResource {
   }
 
   private static JsonObject report(TypeChange change) {
-    var failures = Json.createArrayBuilder();
-    change.failures().forEach(f -> failures.add(Json.createObjectBuilder().add("row_id", f.row().value()).add("old_value", f.oldText()).add("code", f.code()).add("message", f.message())));
-    var dropped = Json.createArrayBuilder();
+    var failures = JSON.createArrayBuilder();
+    change.failures().forEach(f -> failures.add(JSON.createObjectBuilder().add("row_id", f.row().value()).add("old_value", f.oldText()).add("code", f.code()).add("message", f.message())));
+    var dropped = JSON.createArrayBuilder();
     change.droppedRules().forEach(r -> dropped.add(r.code()));
-    return Json.createObjectBuilder()
+    return JSON.createObjectBuilder()
         .add("column_id", change.column().value())
         .add("from", change.from().id())
         .add("to", change.to().id())
@@ -458,7 +462,7 @@ public class SheetsResource {
     if (json == null) {
       return JsonValue.NULL;
     }
-    try (var reader = Json.createReader(new java.io.StringReader(json))) {
+    try (var reader = JSON.createReader(new java.io.StringReader(json))) {
       return reader.readValue();
     }
   }
