@@ -23,9 +23,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Carries committed sheet events between server instances through one Kafka topic, keyed by sheet
- * id (so one sheet's events stay in one partition). Every instance reads every event with a
- * consumer group of its own, starting from the newest: a socket that missed something while this
- * instance was away catches up from PostgreSQL, not from Kafka.
+ * id (so one sheet's events stay in one partition). Every instance reads every partition itself,
+ * without a consumer group (nothing to rebalance, no offsets to keep), starting from the newest: a
+ * socket that missed something while this instance was away catches up from PostgreSQL, not from
+ * Kafka.
  *
  * <p>Kafka only carries; it decides nothing. Order comes from the revisions PostgreSQL assigned,
  * and a receiver that sees a gap fills it from the op log (see {@link RoomOrder}). So when Kafka is
@@ -73,7 +74,6 @@ final class KafkaBus implements AutoCloseable {
 
     Properties consumerProps = new Properties();
     consumerProps.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, "contrivance-" + instance);
     consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     consumerProps.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -81,7 +81,6 @@ final class KafkaBus implements AutoCloseable {
     consumerProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "5");
     consumerProps.put(ConsumerConfig.CLIENT_ID_CONFIG, "contrivance-" + instance + "-in");
     consumer = new KafkaConsumer<>(consumerProps);
-    consumer.subscribe(List.of(topic));
 
     poller = threads.newThread(this::poll);
     poller.setName("contrivance-kafka-in");
@@ -143,8 +142,13 @@ final class KafkaBus implements AutoCloseable {
   }
 
   private void poll() {
+    boolean assigned = false;
     try {
       while (running.get()) {
+        if (!assigned) {
+          assigned = assign();
+          continue;
+        }
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
           Remote remote = parse(record.value());
           if (remote != null) {
@@ -162,6 +166,24 @@ final class KafkaBus implements AutoCloseable {
       LOG.log(Level.SEVERE, "the Kafka consumer stopped", e);
     } finally {
       consumer.close(Duration.ofSeconds(2));
+    }
+  }
+
+  /** Reads every partition of the topic from its end; false while the broker cannot say which there are. */
+  private boolean assign() {
+    try {
+      List<org.apache.kafka.common.PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+      if (partitions == null || partitions.isEmpty()) {
+        return false;
+      }
+      var assignment = partitions.stream().map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(assignment);
+      consumer.seekToEnd(assignment);
+      // Resolve the end offsets now, so that events published from here on are all read.
+      assignment.forEach(consumer::position);
+      return true;
+    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+      return false;
     }
   }
 
