@@ -164,6 +164,9 @@ public final class RealtimeLoad {
 
   /** 3. Idle sockets, each authenticated in one of 100 sheets. */
   static void idle(String base, String token, long serverPid, int count) throws Exception {
+    if (count <= 0) {
+      return;
+    }
     List<String> sheets = new ArrayList<>();
     for (int s = 0; s < 100; s++) {
       sheets.add(ServerLoad.createSheet(base, token, "Idle " + s));

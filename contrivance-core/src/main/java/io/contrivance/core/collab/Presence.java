@@ -100,10 +100,11 @@ public final class Presence {
     return Optional.of(entry);
   }
 
-  /** The connection was heard from (any message counts). */
-  public synchronized void touch(String connection) {
-    entries.computeIfPresent(
-        connection, (key, e) -> new Entry(e.connection(), e.user(), e.name(), e.color(), e.selection(), e.editing(), clock.instant()));
+  /** The connection was heard from (any message counts); false if it is not present (it expired, say). */
+  public synchronized boolean touch(String connection) {
+    return entries.computeIfPresent(
+            connection, (key, e) -> new Entry(e.connection(), e.user(), e.name(), e.color(), e.selection(), e.editing(), clock.instant()))
+        != null;
   }
 
   /** A connection leaves; the entry it had, if any. */

@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +54,11 @@ public class Rooms {
   /** Presence expires after this much silence; clients send a heartbeat more often. */
   static final Duration PRESENCE_TTL = Duration.ofSeconds(30);
   static final long TICK_MILLIS = 2_000;
+  /**
+   * Selection changes are sent in one message per room this often: with n people moving their
+   * cursors, sending each change to everyone at once would be n² messages.
+   */
+  static final long PRESENCE_FLUSH_MILLIS = 50;
 
   private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
 
@@ -77,6 +83,8 @@ public class Rooms {
     final Set<Connection> connections = new CopyOnWriteArraySet<>();
     final Presence presence;
     final java.util.concurrent.atomic.AtomicBoolean fillScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Presence changes not yet sent, latest per connection (sent together, see {@link #PRESENCE_FLUSH_MILLIS}). */
+    final Map<String, Presence.Entry> presenceChanges = new java.util.LinkedHashMap<>();
     Sheet.Subscription subscription;
     RoomOrder order;
 
@@ -165,24 +173,49 @@ public class Rooms {
   /** A connection was heard from; if its presence had expired, it is back. */
   void touch(Connection connection) {
     Room room = rooms.get(connection.sheetId);
-    if (room == null || !connection.authenticated()) {
+    if (room == null || !connection.authenticated() || room.presence.touch(connection.id)) {
       return;
     }
-    if (room.presence.entries().stream().anyMatch(e -> e.connection().equals(connection.id))) {
-      room.presence.touch(connection.id);
-    } else if (room.connections.contains(connection)) {
+    if (room.connections.contains(connection)) {
       Presence.Entry entry = room.presence.join(connection.id, connection.userId, connection.name);
       sendToOthers(room, connection, presenceJson("user_joined", entry).toString());
     }
   }
 
-  /** A connection's selection changed: everyone else in the room hears of it. */
+  /** A connection's selection changed: everyone in the room hears of it with the next presence message. */
   void presence(Connection connection, Optional<Presence.Range> selection, boolean editing) {
     Room room = rooms.get(connection.sheetId);
     if (room == null) {
       return;
     }
-    room.presence.update(connection.id, selection, editing).ifPresent(entry -> sendToOthers(room, connection, presenceJson("presence", entry).toString()));
+    Optional<Presence.Entry> entry = room.presence.update(connection.id, selection, editing);
+    if (entry.isEmpty()) {
+      return;
+    }
+    boolean first;
+    synchronized (room.presenceChanges) {
+      first = room.presenceChanges.isEmpty();
+      room.presenceChanges.put(connection.id, entry.get());
+    }
+    if (first) {
+      scheduler.schedule(() -> flushPresence(room), PRESENCE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Sends the room's pending selection changes as one message to everyone in it. */
+  private static void flushPresence(Room room) {
+    List<Presence.Entry> changes;
+    synchronized (room.presenceChanges) {
+      changes = List.copyOf(room.presenceChanges.values());
+      room.presenceChanges.clear();
+    }
+    if (changes.isEmpty()) {
+      return;
+    }
+    JsonArrayBuilder entries = JSON.createArrayBuilder();
+    changes.forEach(e -> entries.add(presenceJson(null, e)));
+    String text = JSON.createObjectBuilder().add("type", "presence").add("entries", entries).build().toString();
+    room.connections.forEach(c -> c.send(text));
   }
 
   Optional<Room> room(String sheetId) {
@@ -250,15 +283,13 @@ public class Rooms {
     }
   }
 
+  /** A presence entry as JSON, as a message of the given type (or, with null, as an entry of a list). */
   static JsonObject presenceJson(String type, Presence.Entry entry) {
-    JsonObjectBuilder json =
-        JSON.createObjectBuilder()
-            .add("type", type)
-            .add("connection_id", entry.connection())
-            .add("user_id", entry.user())
-            .add("name", entry.name())
-            .add("color", entry.color())
-            .add("editing", entry.editing());
+    JsonObjectBuilder json = JSON.createObjectBuilder();
+    if (type != null) {
+      json.add("type", type);
+    }
+    json.add("connection_id", entry.connection()).add("user_id", entry.user()).add("name", entry.name()).add("color", entry.color()).add("editing", entry.editing());
     entry.selection().ifPresentOrElse(
         r -> json.add("selection", JSON.createObjectBuilder().add("from_row", r.fromRow().value()).add("from_column", r.fromColumn().value()).add("to_row", r.toRow().value()).add("to_column", r.toColumn().value())),
         () -> json.addNull("selection"));
@@ -267,7 +298,7 @@ public class Rooms {
 
   static JsonArrayBuilder presenceList(Room room) {
     JsonArrayBuilder list = JSON.createArrayBuilder();
-    room.presence.entries().forEach(e -> list.add(presenceJson("presence", e)));
+    room.presence.entries().forEach(e -> list.add(presenceJson(null, e)));
     return list;
   }
 

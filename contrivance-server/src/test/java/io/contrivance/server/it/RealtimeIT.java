@@ -134,7 +134,7 @@ class RealtimeIT {
       assertThat(ann.next("ack").getJsonObject("event").getJsonObject("data").getString("company")).isEqualTo("Acme");
 
       bob.send("{\"type\":\"presence\",\"selection\":{\"from_row\":\"" + row + "\",\"from_column\":\"stage\"},\"editing\":true}");
-      JsonObject presence = ann.next("presence");
+      JsonObject presence = ann.next("presence").getJsonArray("entries").getJsonObject(0);
       assertThat(presence.getString("user_id")).isEqualTo(editor.id());
       assertThat(presence.getJsonObject("selection").getString("from_column")).isEqualTo("stage");
       assertThat(presence.getBoolean("editing")).isTrue();
