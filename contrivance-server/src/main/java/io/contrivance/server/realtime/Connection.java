@@ -18,8 +18,9 @@ import java.util.logging.Logger;
 /**
  * One socket in one sheet: who is on it, and what is on its way to it.
  *
- * <p>Messages go out one at a time, asynchronously, in the order they were queued: the thread that
- * queues (often the one that committed an edit) never waits for a client. A client that stops
+ * <p>Messages go out one at a time, asynchronously, in the order they were queued, started on the
+ * sending executor: the thread that queues (often the one that committed an edit, with a sheet's
+ * next commit waiting behind it) only appends to a queue, whatever the number of clients. A client that stops
  * reading lets its queue grow; past {@link #MAX_QUEUED_MESSAGES} or {@link #MAX_QUEUED_CHARS} it is
  * disconnected, so that one slow client cannot exhaust the server's memory.
  *
@@ -59,7 +60,10 @@ final class Connection {
 
   private record Held(long revision, String text) {}
 
-  Connection(Session session, String sheetId, int opsPerSecond, Instant openedAt) {
+  private final java.util.concurrent.Executor sender;
+
+  Connection(Session session, String sheetId, int opsPerSecond, Instant openedAt, java.util.concurrent.Executor sender) {
+    this.sender = sender;
     this.session = session;
     this.sheetId = sheetId;
     this.openedAt = openedAt;
@@ -121,7 +125,7 @@ final class Connection {
     if (overflow) {
       closeQuietly(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: the client is not reading its messages");
     } else if (start) {
-      next();
+      sender.execute(this::next);
     }
   }
 

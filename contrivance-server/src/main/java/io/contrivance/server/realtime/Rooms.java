@@ -70,6 +70,9 @@ public class Rooms {
   @Resource ManagedScheduledExecutorService scheduler;
   @Resource ManagedThreadFactory threads;
 
+  /** Starts sends to sockets, off the threads that commit edits. */
+  private java.util.concurrent.ExecutorService sender;
+
   /** Events from and to other instances, when Kafka is configured; null for a single instance. */
   private KafkaBus bus;
 
@@ -95,6 +98,7 @@ public class Rooms {
   }
 
   void startup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    sender = java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), threads);
     ticks = scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
     Optional<String> bootstrap = config.getOptionalValue("contrivance.kafka.bootstrap", String.class).filter(s -> !s.isBlank());
@@ -116,9 +120,16 @@ public class Rooms {
     if (bus != null) {
       bus.close();
     }
+    if (sender != null) {
+      sender.shutdown();
+    }
     for (Room room : rooms.values()) {
       room.connections.forEach(c -> c.close(CloseReason.CloseCodes.GOING_AWAY, "server stopping"));
     }
+  }
+
+  java.util.concurrent.Executor sender() {
+    return sender;
   }
 
   void opened(Connection connection) {
