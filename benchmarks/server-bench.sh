@@ -6,7 +6,9 @@
 #   mvn -Pbench -DskipTests install && mvn -pl contrivance-server -DskipTests liberty:install-server && benchmarks/server-bench.sh
 #
 # BENCH_MODE=rest (default: REST writes, reads, batch insert vs COPY, page reads), realtime (the
-# sheet socket: propagation, 200 clients with presence, idle sockets), all, or none.
+# sheet socket: propagation, 200 clients with presence, idle sockets), all, none, or cluster (a
+# Kafka broker process and a second server on 9282 sharing the first one's database: edits sent to
+# one instance, received from the other).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -30,6 +32,16 @@ cp ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar "$dir/jdbc/" 2>
 # BENCH_JFR=1 records a Java Flight Recording of the server into benchmarks/target/server.jfr.
 if [ "${BENCH_JFR:-0}" = 1 ]; then
   echo "-XX:StartFlightRecording=filename=$root/benchmarks/target/server.jfr,settings=profile,dumponexit=true" >> "$dir/jvm.options"
+fi
+mode=${BENCH_MODE:-rest}
+if [ "$mode" = cluster ]; then
+  java -Xmx512m -cp benchmarks/target/benchmarks.jar io.contrivance.bench.KafkaBroker > "$root/benchmarks/target/kafka.out" 2>&1 &
+  broker=$!
+  trap 'kill $broker 2>/dev/null || true' EXIT
+  until grep -q '^bootstrap=' "$root/benchmarks/target/kafka.out"; do sleep 0.5; done
+  bootstrap=$(sed -n 's/^bootstrap=//p' "$root/benchmarks/target/kafka.out")
+  echo "Kafka broker (own process) at $bootstrap"
+  printf '\nCONTRIVANCE_KAFKA_BOOTSTRAP=%s\n' "$bootstrap" >> "$dir/server.env"
 fi
 cat >> "$dir/server.env" <<ENV
 
@@ -59,10 +71,34 @@ until curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null; do sleep 0.1; d
 echo "server restart (existing data): $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
 # BENCH_JAVA_OPTS passes options to the driver, e.g. -Dbench.rows=10000 -Dbench.seconds=10.
-mode=${BENCH_MODE:-rest}
 pid=$(pgrep -f "ws-server.jar $name" | head -1)
 if [ "$mode" = rest ] || [ "$mode" = all ]; then
   java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar io.contrivance.bench.ServerLoad "http://127.0.0.1:$port" "jdbc:postgresql://127.0.0.1:$dbport/postgres?user=postgres" || status=$?
+fi
+if [ "$mode" = cluster ]; then
+  second=${name}2
+  dir2=$wlp/usr/servers/$second
+  "$wlp/bin/server" stop $second >/dev/null 2>&1 || true
+  rm -rf "$dir2" "$data-2"
+  "$wlp/bin/server" create $second >/dev/null
+  cp liberty/src/main/liberty/config/server.xml "$dir2/"
+  mkdir -p "$dir2/apps" "$dir2/jdbc"
+  cp contrivance-server/target/contrivance.war "$dir2/apps/"
+  cp "$dir"/jdbc/*.jar "$dir2/jdbc/"
+  {
+    echo
+    echo "HTTP_PORT=$((port + 1))"
+    echo "CONTRIVANCE_DATA_DIR=$data-2"
+    echo "CONTRIVANCE_DB_URL=jdbc:postgresql://127.0.0.1:$dbport/postgres"
+    echo "CONTRIVANCE_DB_USER=postgres"
+    echo "CONTRIVANCE_JWT_PRIVATE_JWK=$(tr -d '\n' < "$data/keys/jwt-signing-key.json")"
+    echo "CONTRIVANCE_KAFKA_BOOTSTRAP=$bootstrap"
+    echo "CONTRIVANCE_WS_OPS_PER_SECOND=100000"
+  } >> "$dir2/server.env"
+  "$wlp/bin/server" start $second >/dev/null
+  until curl -sf "http://127.0.0.1:$((port + 1))/health/ready" >/dev/null; do sleep 0.2; done
+  java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar io.contrivance.bench.RealtimeLoad "http://127.0.0.1:$port" "http://127.0.0.1:$((port + 1))" || status=$?
+  "$wlp/bin/server" stop $second >/dev/null
 fi
 if [ "$mode" = realtime ] || [ "$mode" = all ]; then
   java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar io.contrivance.bench.RealtimeLoad "http://127.0.0.1:$port" "$pid" || status=$?

@@ -45,25 +45,33 @@ public final class RealtimeLoad {
 
   public static void main(String[] args) throws Exception {
     String base = args.length > 0 ? args[0] : "http://127.0.0.1:9281";
+    if (args.length > 1 && args[1].startsWith("http")) {
+      // Two instances: edits sent to the first, received from the second (through Kafka).
+      String token = ServerLoad.register(base);
+      String sheet = ServerLoad.createSheet(base, token, "Across");
+      List<String> rows = ServerLoad.insertBatch(base, token, sheet, 200, 0);
+      propagation(base, args[1], token, sheet, rows, "two instances through Kafka");
+      return;
+    }
     long serverPid = args.length > 1 ? Long.parseLong(args[1]) : -1;
     String token = ServerLoad.register(base);
     String sheet = ServerLoad.createSheet(base, token, "Live");
     List<String> rows = ServerLoad.insertBatch(base, token, sheet, 200, 0);
 
-    propagation(base, token, sheet, rows);
+    propagation(base, base, token, sheet, rows, "one instance");
     crowd(base, token, sheet, rows, Integer.getInteger("bench.crowd", 200));
     idle(base, token, serverPid, Integer.getInteger("bench.idle", 10_000));
   }
 
-  /** 1. One writer, one reader, edits one after another. */
-  static void propagation(String base, String token, String sheet, List<String> rows) throws Exception {
+  /** 1. One writer, one reader (on another instance, or the same), edits one after another. */
+  static void propagation(String writerBase, String readerBase, String token, String sheet, List<String> rows, String what) throws Exception {
     Map<String, Long> sent = new ConcurrentHashMap<>();
     long[] latencies = new long[Integer.getInteger("bench.edits", 3_000)];
     AtomicInteger received = new AtomicInteger();
     CountDownLatch[] next = {new CountDownLatch(1)};
     int warmup = 300;
     Client reader =
-        Client.join(base, sheet, token, text -> {
+        Client.join(readerBase, sheet, token, text -> {
           if (text.startsWith("{\"type\":\"row_updated\"")) {
             Matcher m = OP.matcher(text);
             if (m.find()) {
@@ -78,7 +86,7 @@ public final class RealtimeLoad {
             }
           }
         });
-    Client writer = Client.join(base, sheet, token, text -> {});
+    Client writer = Client.join(writerBase, sheet, token, text -> {});
     for (int i = 0; i < warmup + latencies.length; i++) {
       next[0] = new CountDownLatch(1);
       String op = "p" + i;
@@ -89,8 +97,8 @@ public final class RealtimeLoad {
       }
     }
     Arrays.sort(latencies);
-    System.out.printf(Locale.ROOT, "edit-to-peer propagation, one instance (%,d edits, one at a time): p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
-        latencies.length, ms(latencies[latencies.length / 2]), ms(latencies[(int) (latencies.length * 0.99)]), ms(latencies[latencies.length - 1]));
+    System.out.printf(Locale.ROOT, "edit-to-peer propagation, %s (%,d edits, one at a time): p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
+        what, latencies.length, ms(latencies[latencies.length / 2]), ms(latencies[(int) (latencies.length * 0.99)]), ms(latencies[latencies.length - 1]));
     writer.close();
     reader.close();
   }

@@ -149,7 +149,17 @@ final class KafkaBus implements AutoCloseable {
           assigned = assign();
           continue;
         }
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+        org.apache.kafka.clients.consumer.ConsumerRecords<String, String> records;
+        try {
+          records = consumer.poll(Duration.ofMillis(500));
+        } catch (org.apache.kafka.common.KafkaException e) {
+          if (e instanceof WakeupException || e instanceof org.apache.kafka.common.errors.InterruptException) {
+            throw e;
+          }
+          LOG.log(Level.WARNING, "Kafka poll failed; retrying", e);
+          continue;
+        }
+        for (ConsumerRecord<String, String> record : records) {
           Remote remote = parse(record.value());
           if (remote != null) {
             try {
@@ -160,11 +170,12 @@ final class KafkaBus implements AutoCloseable {
           }
         }
       }
-    } catch (WakeupException e) {
+    } catch (WakeupException | org.apache.kafka.common.errors.InterruptException e) {
       // closing
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "the Kafka consumer stopped", e);
+      LOG.log(Level.SEVERE, "the Kafka consumer stopped; other instances' edits reach this one's sockets only through gap filling now", e);
     } finally {
+      Thread.interrupted();
       consumer.close(Duration.ofSeconds(2));
     }
   }

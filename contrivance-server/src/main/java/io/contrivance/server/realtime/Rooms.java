@@ -14,7 +14,6 @@ import io.contrivance.server.sheet.Sheets;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -68,7 +67,6 @@ public class Rooms {
   @Inject JdbcSheetStore store;
 
   @Resource ManagedScheduledExecutorService scheduler;
-  @Resource ManagedThreadFactory threads;
 
   /** Starts sends to sockets, off the threads that commit edits. */
   private java.util.concurrent.ExecutorService sender;
@@ -98,14 +96,24 @@ public class Rooms {
   }
 
   void startup(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    sender = java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), threads);
+    java.util.concurrent.atomic.AtomicInteger senders = new java.util.concurrent.atomic.AtomicInteger();
+    sender =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            task -> {
+              Thread thread = new Thread(task, "contrivance-ws-send-" + senders.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
     ticks = scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
     Optional<String> bootstrap = config.getOptionalValue("contrivance.kafka.bootstrap", String.class).filter(s -> !s.isBlank());
     if (bootstrap.isPresent()) {
       String topic = config.getOptionalValue("contrivance.kafka.topic", String.class).orElse("contrivance.sheet-events");
       String instance = java.util.UUID.randomUUID().toString();
-      bus = new KafkaBus(bootstrap.get(), topic, instance, this::remote, threads);
+      // Plain threads: the bus needs no container context, and managed threads may be interrupted
+      // by the container.
+      bus = new KafkaBus(bootstrap.get(), topic, instance, this::remote, Thread::new);
       LOG.info("Sharing sheet events with other instances through Kafka at " + bootstrap.get() + ", topic " + topic + " (instance " + instance + ")");
     } else {
       LOG.info("No Kafka configured (contrivance.kafka.bootstrap): sheet events reach this instance's sockets only");

@@ -31,17 +31,29 @@ class RealtimeIT {
     assertThat(post("/api/spreadsheets/" + sheet + "/collaborators", owner.accessToken(), json("user_id", with.id(), "role", role)).status()).isEqualTo(200);
   }
 
+  /** A sheet with one row, owned by one user and shared with another in a role. */
+  private record Shared(Api.Session owner, Api.Session other, String sheet, String row) {
+    static Shared as(String role) {
+      Api.Session owner = Api.newUser();
+      Api.Session other = Api.newUser();
+      String sheet = pipeline(owner);
+      String row = addRow(owner, sheet, "Acme");
+      share(owner, sheet, other, role);
+      return new Shared(owner, other, sheet, row);
+    }
+  }
+
   private static String updateCell(String opId, long base, String row, String column, String jsonValue) {
     return "{\"type\":\"update_cell\",\"op_id\":\"" + opId + "\",\"base_revision\":" + base + ",\"row_id\":\"" + row + "\",\"column_id\":\"" + column + "\",\"value\":" + jsonValue + "}";
   }
 
   @Test
   void anEdit_isAcknowledgedToItsAuthor_andReachesEveryoneElse() {
-    Api.Session owner = Api.newUser();
-    Api.Session editor = Api.newUser();
-    String sheet = pipeline(owner);
-    String row = addRow(owner, sheet, "Acme");
-    share(owner, sheet, editor, "editor");
+    Shared shared = Shared.as("editor");
+    Api.Session owner = shared.owner();
+    Api.Session editor = shared.other();
+    String sheet = shared.sheet();
+    String row = shared.row();
 
     try (Socket ann = Socket.open(sheet, null); Socket bob = Socket.join(sheet, editor.accessToken())) {
       ann.send(json("type", "auth", "token", owner.accessToken()));
@@ -72,11 +84,11 @@ class RealtimeIT {
 
   @Test
   void badEdits_areRejectedWithAReason_andTheSocketStaysOpen() {
-    Api.Session owner = Api.newUser();
-    Api.Session viewer = Api.newUser();
-    String sheet = pipeline(owner);
-    String row = addRow(owner, sheet, "Acme");
-    share(owner, sheet, viewer, "viewer");
+    Shared shared = Shared.as("viewer");
+    Api.Session owner = shared.owner();
+    Api.Session viewer = shared.other();
+    String sheet = shared.sheet();
+    String row = shared.row();
 
     try (Socket ann = Socket.join(sheet, owner.accessToken()); Socket vera = Socket.join(sheet, viewer.accessToken())) {
       ann.send(updateCell("neg", 0, row, "deal_value", "-5"));
@@ -101,11 +113,11 @@ class RealtimeIT {
 
   @Test
   void sameCellEdits_fromAnOldRevision_tellWhoseValueWasReplaced() {
-    Api.Session owner = Api.newUser();
-    Api.Session editor = Api.newUser();
-    String sheet = pipeline(owner);
-    String row = addRow(owner, sheet, "Acme");
-    share(owner, sheet, editor, "editor");
+    Shared shared = Shared.as("editor");
+    Api.Session owner = shared.owner();
+    Api.Session editor = shared.other();
+    String sheet = shared.sheet();
+    String row = shared.row();
     try (Socket ann = Socket.join(sheet, owner.accessToken()); Socket bob = Socket.join(sheet, editor.accessToken())) {
       long base = 1;
       ann.send(updateCell("a", base, row, "next_step", "\"Ann's plan\""));
@@ -122,11 +134,11 @@ class RealtimeIT {
 
   @Test
   void undoAndPresence_goOverTheSocket() {
-    Api.Session owner = Api.newUser();
-    Api.Session editor = Api.newUser();
-    String sheet = pipeline(owner);
-    String row = addRow(owner, sheet, "Acme");
-    share(owner, sheet, editor, "editor");
+    Shared shared = Shared.as("editor");
+    Api.Session owner = shared.owner();
+    Api.Session editor = shared.other();
+    String sheet = shared.sheet();
+    String row = shared.row();
     try (Socket ann = Socket.join(sheet, owner.accessToken()); Socket bob = Socket.join(sheet, editor.accessToken())) {
       ann.send(updateCell("a", 1, row, "company", "\"Acme Corp\""));
       ann.next("ack");
