@@ -27,12 +27,13 @@ final class Audit {
 
   private Audit() {}
 
-  private record Entry(String user, Timestamp at, long revision, String action, String row, String column, JsonValue oldValue, JsonValue newValue) {}
+  /** Old and new values are JSON text (null: none). */
+  private record Entry(String user, Timestamp at, long revision, String action, String row, String column, String oldValue, String newValue) {}
 
-  static void write(Connection connection, SheetId sheet, List<SheetEvent> events) throws SQLException {
+  static void write(Connection connection, SheetId sheet, List<SheetEvent> events, EventJson.Memo memo) throws SQLException {
     var entries = new ArrayList<Entry>();
     for (SheetEvent event : events) {
-      collect(event, entries);
+      collect(event, entries, memo);
     }
     if (entries.isEmpty()) {
       return;
@@ -48,8 +49,8 @@ final class Audit {
         ps.setString(5, e.action());
         ps.setString(6, e.row());
         ps.setString(7, e.column());
-        ps.setString(8, e.oldValue() == null ? null : e.oldValue().toString());
-        ps.setString(9, e.newValue() == null ? null : e.newValue().toString());
+        ps.setString(8, e.oldValue());
+        ps.setString(9, e.newValue());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -78,30 +79,30 @@ final class Audit {
     return authors;
   }
 
-  private static void collect(SheetEvent event, List<Entry> entries) {
+  private static void collect(SheetEvent event, List<Entry> entries, EventJson.Memo memo) {
     String user = event.origin().author();
     Timestamp at = Timestamp.from(event.at());
     long revision = event.revision();
     if (event instanceof SheetEvent.RowsAdded added) {
       for (Row row : added.rows()) {
-        entries.add(new Entry(user, at, revision, "row_created", row.id().value(), null, null, EventJson.data(row.cells())));
+        entries.add(new Entry(user, at, revision, "row_created", row.id().value(), null, null, memo.text(row.cells())));
       }
     } else if (event instanceof SheetEvent.RowUpdated updated) {
       for (ColumnId column : EventJson.changedColumns(updated.before(), updated.after())) {
         entries.add(
             new Entry(
                 user, at, revision, "cell_updated", updated.after().id().value(), column.value(),
-                CellJson.write(updated.before().cell(column)), CellJson.write(updated.after().cell(column))));
+                CellJson.write(updated.before().cell(column)).toString(), CellJson.write(updated.after().cell(column)).toString()));
       }
     } else if (event instanceof SheetEvent.RowsDeleted deleted) {
       for (Row row : deleted.rows()) {
-        entries.add(new Entry(user, at, revision, "row_deleted", row.id().value(), null, EventJson.data(row.cells()), null));
+        entries.add(new Entry(user, at, revision, "row_deleted", row.id().value(), null, memo.text(row.cells()), null));
       }
     } else if (event instanceof SheetEvent.RowMoved moved) {
       entries.add(
-          new Entry(user, at, revision, "row_moved", moved.after().id().value(), null, JSON.createValue(moved.before().position()), JSON.createValue(moved.after().position())));
+          new Entry(user, at, revision, "row_moved", moved.after().id().value(), null, Long.toString(moved.before().position()), Long.toString(moved.after().position())));
     } else if (event instanceof SheetEvent.SchemaChanged changed) {
-      entries.add(new Entry(user, at, revision, "schema_changed", null, null, schemaJson(changed.before()), schemaJson(changed.after())));
+      entries.add(new Entry(user, at, revision, "schema_changed", null, null, schemaJson(changed.before()).toString(), schemaJson(changed.after()).toString()));
     }
   }
 

@@ -69,15 +69,37 @@ public final class EventJson {
     return "column_changed";
   }
 
+  /**
+   * The JSON of rows' cells, each built once however often one commit needs it (the row itself, its
+   * op-log entry, its audit entry): for a batch of 1,000 rows that building was a third of the work.
+   * For one commit on one thread.
+   */
+  public static final class Memo {
+    private final java.util.IdentityHashMap<Map<ColumnId, CellValue>, JsonObject> objects = new java.util.IdentityHashMap<>();
+    private final java.util.IdentityHashMap<Map<ColumnId, CellValue>, String> texts = new java.util.IdentityHashMap<>();
+
+    public JsonObject data(Map<ColumnId, CellValue> cells) {
+      return objects.computeIfAbsent(cells, EventJson::data);
+    }
+
+    public String text(Map<ColumnId, CellValue> cells) {
+      return texts.computeIfAbsent(cells, c -> data(c).toString());
+    }
+  }
+
   public static JsonObject write(SheetEvent event) {
+    return write(event, new Memo());
+  }
+
+  public static JsonObject write(SheetEvent event, Memo memo) {
     JsonObjectBuilder json = JSON.createObjectBuilder().add("type", type(event)).add("revision", event.revision()).add("at", event.at().toString());
     addNullable(json, "user_id", event.origin().author());
     addNullable(json, "op_id", clientOpId(event.origin()));
     if (event instanceof SheetEvent.RowsAdded added) {
-      json.add("rows", rows(added.rows())).add("shifted", rows(added.shifted()));
+      json.add("rows", rows(added.rows(), memo)).add("shifted", rows(added.shifted(), memo));
     } else if (event instanceof SheetEvent.RowUpdated updated) {
       Row row = updated.after();
-      json.add("row_id", row.id().value()).add("data", data(row.cells())).add("version", row.version()).add("position", row.position());
+      json.add("row_id", row.id().value()).add("data", memo.data(row.cells())).add("version", row.version()).add("position", row.position());
       JsonArrayBuilder changed = JSON.createArrayBuilder();
       for (ColumnId column : changedColumns(updated.before(), updated.after())) {
         changed.add(column.value());
@@ -93,9 +115,9 @@ public final class EventJson {
         json.add("overwritten", overwritten);
       }
     } else if (event instanceof SheetEvent.RowsDeleted deleted) {
-      json.add("row_ids", JSON.createArrayBuilder(deleted.rows().stream().map(r -> r.id().value()).toList())).add("rows", rows(deleted.rows()));
+      json.add("row_ids", JSON.createArrayBuilder(deleted.rows().stream().map(r -> r.id().value()).toList())).add("rows", rows(deleted.rows(), memo));
     } else if (event instanceof SheetEvent.RowMoved moved) {
-      json.add("row", row(moved.after())).add("from_position", moved.before().position()).add("shifted", rows(moved.shifted()));
+      json.add("row", row(moved.after(), memo)).add("from_position", moved.before().position()).add("shifted", rows(moved.shifted(), memo));
     } else if (event instanceof SheetEvent.SchemaChanged changed) {
       SheetSchema after = changed.after();
       JsonArrayBuilder columns = JSON.createArrayBuilder();
@@ -104,19 +126,23 @@ public final class EventJson {
       if (changed.rewrittenRows().size() > MAX_REWRITTEN) {
         json.add("rewritten_rows", JsonValue.EMPTY_JSON_ARRAY).add("reload_rows", true);
       } else {
-        json.add("rewritten_rows", rows(changed.rewrittenRows())).add("reload_rows", false);
+        json.add("rewritten_rows", rows(changed.rewrittenRows(), memo)).add("reload_rows", false);
       }
     }
     return json.build();
   }
 
   public static JsonObject row(Row row) {
-    return JSON.createObjectBuilder().add("id", row.id().value()).add("position", row.position()).add("version", row.version()).add("data", data(row.cells())).build();
+    return row(row, new Memo());
   }
 
-  private static JsonArray rows(List<Row> rows) {
+  private static JsonObject row(Row row, Memo memo) {
+    return JSON.createObjectBuilder().add("id", row.id().value()).add("position", row.position()).add("version", row.version()).add("data", memo.data(row.cells())).build();
+  }
+
+  private static JsonArray rows(List<Row> rows, Memo memo) {
     JsonArrayBuilder array = JSON.createArrayBuilder();
-    rows.forEach(r -> array.add(row(r)));
+    rows.forEach(r -> array.add(row(r, memo)));
     return array.build();
   }
 

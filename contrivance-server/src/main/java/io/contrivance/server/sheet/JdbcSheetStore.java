@@ -205,7 +205,7 @@ public class JdbcSheetStore implements SheetStore {
           }
           Map<RowId, String> authors = new HashMap<>();
           rows.forEach(r -> authors.put(r.id(), owner));
-          upsert(connection, schema.id(), rows, authors, now);
+          upsert(connection, schema.id(), rows, authors, now, new EventJson.Memo());
           return null;
         });
   }
@@ -250,9 +250,10 @@ public class JdbcSheetStore implements SheetStore {
               ps.executeUpdate();
             }
           }
-          upsert(connection, sheet, commit.upserts(), Audit.authors(commit.events()), now);
-          logEvents(connection, sheet, commit.events());
-          Audit.write(connection, sheet, commit.events());
+          EventJson.Memo memo = new EventJson.Memo();
+          upsert(connection, sheet, commit.upserts(), Audit.authors(commit.events()), now, memo);
+          logEvents(connection, sheet, commit.events(), memo);
+          Audit.write(connection, sheet, commit.events(), memo);
           return null;
         });
   }
@@ -311,7 +312,7 @@ public class JdbcSheetStore implements SheetStore {
     schemas.remove(sheet);
   }
 
-  private static void logEvents(Connection connection, SheetId sheet, List<io.contrivance.core.SheetEvent> events) throws SQLException {
+  private static void logEvents(Connection connection, SheetId sheet, List<io.contrivance.core.SheetEvent> events, EventJson.Memo memo) throws SQLException {
     try (PreparedStatement ps = connection.prepareStatement("insert into sheet_ops (sheet_id, revision, at, user_id, op_id, event) values (?, ?, ?, ?, ?, ?::jsonb)")) {
       for (io.contrivance.core.SheetEvent event : events) {
         ps.setString(1, sheet.value());
@@ -319,14 +320,14 @@ public class JdbcSheetStore implements SheetStore {
         ps.setTimestamp(3, Timestamp.from(event.at()));
         ps.setString(4, event.origin().author());
         ps.setString(5, EventJson.clientOpId(event.origin()));
-        ps.setString(6, EventJson.write(event).toString());
+        ps.setString(6, EventJson.write(event, memo).toString());
         ps.addBatch();
       }
       ps.executeBatch();
     }
   }
 
-  private void upsert(Connection connection, SheetId sheet, List<Row> rows, Map<RowId, String> authors, Timestamp now) throws SQLException {
+  private void upsert(Connection connection, SheetId sheet, List<Row> rows, Map<RowId, String> authors, Timestamp now, EventJson.Memo memo) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
@@ -343,7 +344,7 @@ public class JdbcSheetStore implements SheetStore {
         ps.setString(2, row.id().value());
         ps.setLong(3, row.position());
         ps.setLong(4, row.version());
-        ps.setString(5, dataJson(row.cells()));
+        ps.setString(5, memo.text(row.cells()));
         ps.setString(6, user);
         ps.setString(7, user);
         ps.setTimestamp(8, now);
@@ -376,12 +377,6 @@ public class JdbcSheetStore implements SheetStore {
     } catch (SQLException e) {
       throw new IllegalStateException("the database refused a sheet change", e);
     }
-  }
-
-  static String dataJson(Map<ColumnId, CellValue> cells) {
-    JsonObjectBuilder data = JSON.createObjectBuilder();
-    cells.forEach((column, value) -> data.add(column.value(), CellJson.write(value)));
-    return data.build().toString();
   }
 
   private static String columnsJson(List<Column> columns) {

@@ -156,9 +156,13 @@ public class RowsResource {
     if (!result.isApplied()) {
       throw SheetViews.invalid(result.violations(), v -> (batch ? "rows[" + ids.indexOf(v.row()) + "]." : "") + "data." + v.column());
     }
-    List<JsonObject> rows = views.rows(sheetId, result.value().stream().map(r -> r.id().value()).toList());
-    Object data = batch ? JSON.createObjectBuilder().add("rows", JSON.createArrayBuilder(rows)).build() : rows.get(0);
-    return Response.status(Response.Status.CREATED).entity(ApiResponse.of(data)).build();
+    List<String> created = result.value().stream().map(r -> r.id().value()).toList();
+    if (batch) {
+      // Up to 1,000 rows: written from the stored text, as pages are.
+      String rows = views.rowsText(sheetId, created);
+      return Response.status(Response.Status.CREATED).entity("{\"success\":true,\"data\":{\"rows\":" + rows + "}}").type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+    return Response.status(Response.Status.CREATED).entity(ApiResponse.of(views.row(sheetId, created.get(0)))).build();
   }
 
   @PATCH

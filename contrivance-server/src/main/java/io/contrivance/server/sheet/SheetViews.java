@@ -79,15 +79,24 @@ public class SheetViews {
         .orElseThrow(() -> ApiException.notFound("The row"));
   }
 
-  /** Several rows with their metadata, in sheet order, in one query. */
-  List<JsonObject> rows(String sheetId, List<String> rowIds) {
-    return store.query(
+  /** Several rows as a JSON array, in sheet order, written from the stored text without parsing it. */
+  String rowsText(String sheetId, List<String> rowIds) {
+    StringBuilder json = new StringBuilder(rowIds.size() * 400).append('[');
+    int[] count = new int[1];
+    store.query(
         "select " + ROW_COLUMNS + " from spreadsheet_rows where sheet_id = ? and id = any (?) order by position, id",
         ps -> {
           ps.setString(1, sheetId);
           ps.setArray(2, ps.getConnection().createArrayOf("varchar", rowIds.toArray()));
         },
-        SheetViews::row);
+        rs -> {
+          if (count[0]++ > 0) {
+            json.append(',');
+          }
+          appendRow(json, rs);
+          return null;
+        });
+    return json.append(']').toString();
   }
 
   static JsonObject row(ResultSet rs) throws SQLException {
