@@ -333,7 +333,8 @@ final class Sequencer {
         }
         cache.put(row.id(), row);
       }
-      recent.addLast(p.event);
+      // A column change over a large sheet carries every rewritten row; keep its schema only.
+      recent.addLast(p.event instanceof SheetEvent.SchemaChanged changed && changed.rewrittenRows().size() > 1_000 ? UndoHistory.lightweight(p.event) : p.event);
       if (recent.size() > RECENT_EVENTS) {
         recent.removeFirst();
       }

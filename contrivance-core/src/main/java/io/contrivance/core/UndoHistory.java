@@ -26,6 +26,7 @@ final class UndoHistory {
 
   /** Records a committed event of the author's; {@code undoes} is the event an undo or redo reversed. */
   synchronized void record(Sequencer.Kind kind, SheetEvent event, SheetEvent undoes) {
+    event = lightweight(event);
     switch (kind) {
       case EDIT -> {
         push(undo, event);
@@ -46,6 +47,17 @@ final class UndoHistory {
   synchronized void drop(SheetEvent event) {
     undo.removeFirstOccurrence(event);
     redo.removeFirstOccurrence(event);
+  }
+
+  /**
+   * What the history keeps of an event: schema changes cannot be undone, so the rows they rewrote
+   * (possibly every row of the sheet) are not kept with them.
+   */
+  static SheetEvent lightweight(SheetEvent event) {
+    if (event instanceof SheetEvent.SchemaChanged changed && !changed.rewrittenRows().isEmpty()) {
+      return new SheetEvent.SchemaChanged(changed.sheet(), changed.revision(), changed.at(), changed.origin(), changed.before(), changed.after(), java.util.List.of());
+    }
+    return event;
   }
 
   private static void push(ArrayDeque<SheetEvent> stack, SheetEvent event) {

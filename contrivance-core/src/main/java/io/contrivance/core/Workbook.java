@@ -37,7 +37,15 @@ public final class Workbook {
   private final IdSource ids;
   private final Clock clock;
   private final Map<SheetId, Sequencer> sequencers = new ConcurrentHashMap<>();
-  private final Map<HistoryKey, UndoHistory> histories = new ConcurrentHashMap<>();
+  /** Undo histories of the authors most recently active, least recently used dropped first. */
+  private final Map<HistoryKey, UndoHistory> histories =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<HistoryKey, UndoHistory> eldest) {
+              return size() > HISTORIES;
+            }
+          });
   private final Map<SheetId, List<Consumer<SheetEvent>>> listeners = new ConcurrentHashMap<>();
   private final Map<SheetId, SheetValidator> validators = new ConcurrentHashMap<>();
 
@@ -105,7 +113,9 @@ public final class Workbook {
     store.delete(id);
     listeners.remove(id);
     validators.remove(id);
-    histories.keySet().removeIf(key -> key.sheet().equals(id));
+    synchronized (histories) {
+      histories.keySet().removeIf(key -> key.sheet().equals(id));
+    }
   }
 
   SheetStore store() {
@@ -119,6 +129,9 @@ public final class Workbook {
   Clock clock() {
     return clock;
   }
+
+  /** Most (sheet, author) undo histories kept; each holds up to {@link UndoHistory#DEPTH} events. */
+  static final int HISTORIES = 2_000;
 
   /** Most sheets whose sequencer (with its cached rows) is kept; idle ones beyond are dropped. */
   static final int SEQUENCERS = 256;
