@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, type Api } from "../model/api";
+import { SheetRows, type PresenceEntry } from "../model/live";
+import { LiveSheet } from "../model/socket";
 import type { Column, JsonValue, Row, Sheet } from "../model/types";
 import { display, fromInput } from "../model/values";
 import { CellEditor } from "./CellEditor";
@@ -18,16 +20,77 @@ export function SheetGrid({ api, sheetId, onBack }: { api: Api; sheetId: string;
   const [notice, setNotice] = useState<string | null>(null);
   /** What the open cell editor holds, committed on Enter or when it loses focus. */
   const pending = useRef<string | boolean | undefined>(undefined);
+  /** The rows as events keep them; the grid shows its rows(). */
+  const live = useRef<SheetRows>(new SheetRows([], 0));
+  const [presence, setPresence] = useState<Record<string, PresenceEntry>>({});
+  const [status, setStatus] = useState<"connecting" | "live" | "offline">("connecting");
+  const me = useRef<string | null>(null);
+
+  const show = useCallback(() => setRows(live.current.rows()), []);
 
   const load = useCallback(async () => {
     const [loaded, page] = await Promise.all([api.sheet(sheetId), api.rows(sheetId)]);
+    // Merged, not replaced: events may have arrived on the socket while the page was read.
+    page.forEach((row) => live.current.put(row));
+    live.current.revision = Math.max(live.current.revision, loaded.revision);
     setSheet(loaded);
-    setRows(page);
-  }, [api, sheetId]);
+    show();
+  }, [api, sheetId, show]);
 
   useEffect(() => {
     load().catch((e: unknown) => setNotice(e instanceof ApiError ? e.message : "Could not load the sheet"));
   }, [load]);
+
+  // Everyone's edits, live: the socket's events keep the rows current.
+  useEffect(() => {
+    const socket = new LiveSheet(sheetId, (fresh) => api.socketToken(fresh), {
+      ready(revision, events, rows, entries, you) {
+        me.current = you.connection_id;
+        if (rows !== null) {
+          // A snapshot with every row: the whole state at that revision.
+          const previous = live.current;
+          const next = new SheetRows([], revision);
+          for (const row of rows) {
+            const known = previous.rows().find((r) => r.id === row.id);
+            next.put({ created_by: null, updated_by: null, created_at: "", updated_at: "", ...known, ...row });
+          }
+          live.current = next;
+        } else if (events.length > 0) {
+          // A replay of what was missed while disconnected.
+          for (const event of events) {
+            live.current.apply(event);
+          }
+        } else if (revision > live.current.revision) {
+          // A snapshot of a sheet too large to send whole: read the rows again.
+          live.current = new SheetRows([], revision);
+          void load();
+        }
+        setPresence(Object.fromEntries(entries.map((e) => [e.connection_id, e])));
+        show();
+      },
+      event(event) {
+        const applied = live.current.apply(event);
+        if (applied === "gap") {
+          socket.resync(live.current.revision);
+        } else if (applied === "reload") {
+          void load();
+        } else {
+          show();
+        }
+      },
+      presence(entries, left) {
+        setPresence((current) => {
+          const next = { ...current };
+          entries.forEach((e) => (next[e.connection_id] = e));
+          left.forEach((id) => delete next[id]);
+          return next;
+        });
+      },
+      status: setStatus,
+    });
+    socket.start();
+    return () => socket.stop();
+  }, [api, sheetId, load, show]);
 
   if (!sheet) {
     return <p>{notice ?? "Loading…"}</p>;
@@ -44,7 +107,8 @@ export function SheetGrid({ api, sheetId, onBack }: { api: Api; sheetId: string;
     }
     try {
       const row = await api.addRow(sheetId, data);
-      setRows((current) => [...current, row]);
+      live.current.put(row);
+      show();
       setDraft({});
       setDraftKey((k) => k + 1);
       setDraftError(null);
@@ -57,7 +121,8 @@ export function SheetGrid({ api, sheetId, onBack }: { api: Api; sheetId: string;
     setEditing(null);
     try {
       const updated = await api.updateRow(sheetId, row, { [column.id]: fromInput(column, input) });
-      setRows((current) => current.map((r) => (r.id === updated.id ? updated : r)));
+      live.current.put(updated);
+      show();
       setCellError(null);
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 409) {
@@ -72,7 +137,8 @@ export function SheetGrid({ api, sheetId, onBack }: { api: Api; sheetId: string;
 
   async function removeRow(row: Row) {
     await api.deleteRow(sheetId, row.id);
-    setRows((current) => current.filter((r) => r.id !== row.id));
+    live.current.remove(row.id);
+    show();
   }
 
   return (
@@ -83,6 +149,18 @@ export function SheetGrid({ api, sheetId, onBack }: { api: Api; sheetId: string;
         </button>
         <h2>{sheet.name}</h2>
         <span className="muted">{rows.length} rows</span>
+        <span className={`connection ${status}`} role="status" aria-label="Connection">
+          {status === "live" ? "Live" : status === "connecting" ? "Connecting…" : "Offline — reconnecting"}
+        </span>
+        <ul className="presence" aria-label="People here">
+          {Object.values(presence)
+            .filter((p) => p.connection_id !== me.current)
+            .map((p) => (
+              <li key={p.connection_id} style={{ borderColor: p.color }} title={p.name}>
+                {p.name}
+              </li>
+            ))}
+        </ul>
       </header>
       {notice && (
         <p role="status" className="notice">

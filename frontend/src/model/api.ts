@@ -116,6 +116,21 @@ export class Api {
     return this.call("DELETE", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows/${encodeURIComponent(rowId)}`);
   }
 
+  /**
+   * An access token for the live socket: the current one, or a freshly refreshed one (after the
+   * socket was closed, possibly because the token expired). Null when signed out.
+   */
+  async socketToken(fresh: boolean): Promise<string | null> {
+    if (fresh || !this.tokens.access) {
+      try {
+        await this.refresh();
+      } catch {
+        return null;
+      }
+    }
+    return this.tokens.access ?? null;
+  }
+
   private keep(tokens: Tokens): Tokens {
     this.tokens.save(tokens);
     return tokens;

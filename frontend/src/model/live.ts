@@ -1,0 +1,135 @@
+import type { JsonValue, Row } from "./types";
+
+/** A row as events carry it: whole, without the REST metadata. */
+export interface EventRow {
+  id: string;
+  position: number;
+  version: number;
+  data: Record<string, JsonValue>;
+}
+
+/** A sheet event as the socket sends it (see docs/realtime.md). */
+export type SheetEvent =
+  | { type: "row_updated"; revision: number; user_id: string | null; op_id: string | null; row_id: string; data: Record<string, JsonValue>; version: number; position: number; overwritten?: Overwrite[] }
+  | { type: "row_created"; revision: number; user_id: string | null; op_id: string | null; rows: EventRow[]; shifted: EventRow[] }
+  | { type: "row_deleted"; revision: number; user_id: string | null; op_id: string | null; row_ids: string[] }
+  | { type: "row_moved"; revision: number; user_id: string | null; op_id: string | null; row: EventRow; shifted: EventRow[] }
+  | { type: "column_changed"; revision: number; user_id: string | null; op_id: string | null; reload_rows: boolean; rewritten_rows: EventRow[] };
+
+export interface Overwrite {
+  user_id: string | null;
+  column_id: string;
+  value: JsonValue;
+  revision: number;
+}
+
+/** Someone in the sheet. */
+export interface PresenceEntry {
+  connection_id: string;
+  user_id: string;
+  name: string;
+  color: string;
+  selection: { from_row: string; from_column: string; to_row: string; to_column: string } | null;
+  editing: boolean;
+}
+
+export type Applied = "applied" | "seen" | "gap" | "reload";
+
+/**
+ * The rows of a sheet kept current by its events. Rows read through REST and events may cross (a
+ * page read after an edit, its event arriving later): a row is only ever replaced by one with a
+ * version at least as high, and deletions are remembered, so applying events is idempotent and
+ * order-safe per row. Revisions must still arrive in order: a jump reports a gap, and the caller
+ * reconnects with the last revision it has.
+ */
+export class SheetRows {
+  private readonly byId = new Map<string, Row>();
+  private readonly deleted = new Set<string>();
+  revision: number;
+
+  constructor(rows: Row[], revision: number) {
+    this.revision = revision;
+    for (const row of rows) {
+      this.byId.set(row.id, row);
+    }
+  }
+
+  /** The rows in sheet order. */
+  rows(): Row[] {
+    return [...this.byId.values()].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  /** Puts a row read some other way (a REST answer), unless a newer version is already here. */
+  put(row: Row): void {
+    if (this.deleted.has(row.id)) {
+      return;
+    }
+    const current = this.byId.get(row.id);
+    if (!current || current.version <= row.version) {
+      this.byId.set(row.id, row);
+    }
+  }
+
+  /** Forgets a row deleted some other way (a REST answer). */
+  remove(id: string): void {
+    this.byId.delete(id);
+    this.deleted.add(id);
+  }
+
+  /** Applies the sheet's next event. */
+  apply(event: SheetEvent): Applied {
+    if (event.revision <= this.revision) {
+      return "seen";
+    }
+    if (event.revision !== this.revision + 1) {
+      return "gap";
+    }
+    this.revision = event.revision;
+    switch (event.type) {
+      case "row_updated":
+        this.upsert({ id: event.row_id, position: event.position, version: event.version, data: event.data }, event.user_id);
+        break;
+      case "row_created":
+        event.rows.forEach((r) => this.upsert(r, event.user_id));
+        event.shifted.forEach((r) => this.upsert(r, null));
+        break;
+      case "row_deleted":
+        event.row_ids.forEach((id) => {
+          this.byId.delete(id);
+          this.deleted.add(id);
+        });
+        break;
+      case "row_moved":
+        this.upsert(event.row, event.user_id);
+        event.shifted.forEach((r) => this.upsert(r, null));
+        break;
+      case "column_changed":
+        if (event.reload_rows) {
+          return "reload";
+        }
+        event.rewritten_rows.forEach((r) => this.upsert(r, event.user_id));
+        break;
+    }
+    return "applied";
+  }
+
+  private upsert(row: EventRow, author: string | null): void {
+    this.deleted.delete(row.id);
+    const current = this.byId.get(row.id);
+    if (current && current.version > row.version) {
+      return;
+    }
+    const now = new Date().toISOString();
+    this.byId.set(row.id, {
+      created_by: current?.created_by ?? author,
+      created_at: current?.created_at ?? now,
+      ...current,
+      id: row.id,
+      position: row.position,
+      version: row.version,
+      data: row.data,
+      updated_by: author ?? current?.updated_by ?? null,
+      updated_at: current && current.version === row.version ? current.updated_at : now,
+    });
+  }
+}

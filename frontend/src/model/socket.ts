@@ -1,0 +1,146 @@
+import type { EventRow, PresenceEntry, SheetEvent } from "./live";
+
+/** What a {@link LiveSheet} tells its owner. */
+export interface LiveListener {
+  /** A snapshot or replay arrived (after connecting or reconnecting): the revision it brings the client to. */
+  ready(revision: number, events: SheetEvent[], rows: EventRow[] | null, presence: PresenceEntry[], you: { connection_id: string }): void;
+  /** The sheet's next event, from anyone (this client's own arrive as the events of acknowledgements). */
+  event(event: SheetEvent): void;
+  /** Presence changed: entries to add or replace, connections gone. */
+  presence(entries: PresenceEntry[], left: string[]): void;
+  /** The connection state, for showing it. */
+  status(status: "connecting" | "live" | "offline"): void;
+}
+
+type Socket = Pick<WebSocket, "send" | "close" | "readyState"> & {
+  onopen: ((this: WebSocket, ev: Event) => unknown) | null;
+  onmessage: ((this: WebSocket, ev: MessageEvent) => unknown) | null;
+  onclose: ((this: WebSocket, ev: CloseEvent) => unknown) | null;
+};
+
+/**
+ * The live connection to one sheet (`/ws/spreadsheet/{id}`): authenticates with the first message,
+ * resumes from the last revision after a drop (the server replays what was missed), pings so that
+ * presence stays, and reconnects with backoff. The token comes from a function, so a refreshed one
+ * is used on reconnect.
+ */
+export class LiveSheet {
+  private socket: Socket | null = null;
+  private revision: number | null = null;
+  private stopped = false;
+  private attempts = 0;
+  private pinger: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly sheetId: string,
+    private readonly token: (fresh: boolean) => Promise<string | null>,
+    private readonly listener: LiveListener,
+    private readonly open: (url: string) => Socket = (url) => new WebSocket(url) as unknown as Socket,
+    private readonly base: string = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    void this.connect();
+  }
+
+  stop(): void {
+    this.stopped = true;
+    if (this.pinger) {
+      clearInterval(this.pinger);
+    }
+    this.socket?.close(1000, "closed");
+  }
+
+  /** Sends a selection change (null: none). */
+  select(selection: PresenceEntry["selection"], editing: boolean): void {
+    this.send({ type: "presence", selection, editing });
+  }
+
+  /** Asks for events from this revision on next time (after a gap). */
+  resync(revision: number): void {
+    this.revision = revision;
+    this.socket?.close(4000, "resync");
+  }
+
+  private send(message: unknown): void {
+    if (this.socket && this.socket.readyState === 1) {
+      this.socket.send(JSON.stringify(message));
+    }
+  }
+
+  private async connect(): Promise<void> {
+    if (this.stopped) {
+      return;
+    }
+    this.listener.status("connecting");
+    const token = await this.token(this.attempts > 0);
+    if (!token || this.stopped) {
+      this.listener.status("offline");
+      return;
+    }
+    const socket = this.open(`${this.base}/ws/spreadsheet/${encodeURIComponent(this.sheetId)}`);
+    this.socket = socket;
+    socket.onopen = () => {
+      socket.send(JSON.stringify(this.revision === null ? { type: "auth", token } : { type: "auth", token, last_revision: this.revision }));
+    };
+    socket.onmessage = (message) => this.receive(JSON.parse(String(message.data)));
+    socket.onclose = () => {
+      if (this.pinger) {
+        clearInterval(this.pinger);
+        this.pinger = null;
+      }
+      if (this.stopped || this.socket !== socket) {
+        return;
+      }
+      this.listener.status("offline");
+      const delay = Math.min(10_000, 250 * 2 ** this.attempts++);
+      setTimeout(() => void this.connect(), delay);
+    };
+  }
+
+  private receive(message: { type: string; [key: string]: unknown }): void {
+    switch (message.type) {
+      case "snapshot":
+      case "replay": {
+        this.attempts = 0;
+        this.revision = message.revision as number;
+        const rows = message.type === "snapshot" ? ((message.rows as EventRow[] | undefined) ?? null) : null;
+        this.listener.ready(this.revision, (message.events as SheetEvent[] | undefined) ?? [], rows, message.presence as PresenceEntry[], message.you as { connection_id: string });
+        this.listener.status("live");
+        if (!this.pinger) {
+          this.pinger = setInterval(() => this.send({ type: "ping" }), 15_000);
+        }
+        break;
+      }
+      case "ack":
+        if (message.event) {
+          this.deliver(message.event as SheetEvent);
+        }
+        break;
+      case "row_updated":
+      case "row_created":
+      case "row_deleted":
+      case "row_moved":
+      case "column_changed":
+        this.deliver(message as unknown as SheetEvent);
+        break;
+      case "presence":
+        this.listener.presence(message.entries as PresenceEntry[], []);
+        break;
+      case "user_joined":
+        this.listener.presence([message as unknown as PresenceEntry], []);
+        break;
+      case "user_left":
+        this.listener.presence([], [message.connection_id as string]);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private deliver(event: SheetEvent): void {
+    this.revision = Math.max(this.revision ?? 0, event.revision);
+    this.listener.event(event);
+  }
+}
