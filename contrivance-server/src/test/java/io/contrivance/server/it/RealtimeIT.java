@@ -228,4 +228,34 @@ class RealtimeIT {
       assertThat(socket.closeCode(CLOSE_WAIT)).isEqualTo(POLICY);
     }
   }
+
+  @Test
+  void rowsCanBeInsertedMovedAndDeleted_andColumnChangesReachTheSocket() {
+    Shared shared = Shared.as("editor");
+    String first = shared.row();
+    String second = addRow(shared.owner(), shared.sheet(), "Globex");
+    try (Socket ann = Socket.join(shared.sheet(), shared.owner().accessToken()); Socket bob = Socket.join(shared.sheet(), shared.other().accessToken())) {
+      ann.send("{\"type\":\"insert_row\",\"op_id\":\"i\",\"base_revision\":2,\"after_row_id\":\"" + first + "\",\"data\":{\"company\":\"Initech\",\"stage\":\"Lead\"}}");
+      JsonObject created = ann.next("ack").getJsonObject("event");
+      assertThat(created.getString("type")).isEqualTo("row_created");
+      JsonObject inserted = created.getJsonArray("rows").getJsonObject(0);
+      assertThat(bob.next("row_created").getJsonArray("rows").getJsonObject(0).getString("id")).isEqualTo(inserted.getString("id"));
+
+      // Between the first and the second row.
+      long firstPosition = Api.get("/api/spreadsheets/" + shared.sheet() + "/rows/" + first, shared.owner().accessToken()).data().getJsonNumber("position").longValue();
+      long secondPosition = Api.get("/api/spreadsheets/" + shared.sheet() + "/rows/" + second, shared.owner().accessToken()).data().getJsonNumber("position").longValue();
+      assertThat(inserted.getJsonNumber("position").longValue()).isBetween(firstPosition + 1, secondPosition - 1);
+
+      ann.send("{\"type\":\"move_row\",\"op_id\":\"m\",\"row_id\":\"" + second + "\",\"after_row_id\":null}");
+      assertThat(bob.next("row_moved").getJsonObject("row").getJsonNumber("position").longValue()).isLessThan(firstPosition);
+
+      ann.send("{\"type\":\"delete_row\",\"op_id\":\"d\",\"row_id\":\"" + inserted.getString("id") + "\"}");
+      assertThat(bob.next("row_deleted").getJsonArray("row_ids").getString(0)).isEqualTo(inserted.getString("id"));
+
+      Api.Reply column = post("/api/spreadsheets/" + shared.sheet() + "/columns", shared.owner().accessToken(), json("name", "Region", "column_type", "text"));
+      assertThat(column.status()).as(column.toString()).isEqualTo(201);
+      JsonObject changed = bob.next("column_changed");
+      assertThat(changed.getJsonArray("columns")).extracting(c -> c.asJsonObject().getString("name")).contains("Region");
+    }
+  }
 }
