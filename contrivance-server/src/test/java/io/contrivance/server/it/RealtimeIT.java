@@ -258,4 +258,14 @@ class RealtimeIT {
       assertThat(changed.getJsonArray("columns")).extracting(c -> c.asJsonObject().getString("name")).contains("Region");
     }
   }
+
+  @Test
+  void disablingAnAccount_closesItsSockets() {
+    Shared shared = Shared.as("editor");
+    try (Socket bob = Socket.join(shared.sheet(), shared.other().accessToken())) {
+      Api.Reply disabled = Api.put("/api/users/" + shared.other().id(), Api.admin().accessToken(), json("disabled", true));
+      assertThat(disabled.status()).as(disabled.toString()).isEqualTo(200);
+      assertThat(bob.closeCode(CLOSE_WAIT)).isEqualTo(POLICY);
+    }
+  }
 }
