@@ -75,6 +75,8 @@ public class SheetSocket {
   static final int MAX_MESSAGE = 64 * 1024;
   /** A sheet with at most this many rows comes whole in the snapshot; larger ones are read through REST. */
   static final int SNAPSHOT_ROWS = 2_000;
+  /** ...and if their JSON stays under this many characters (well inside a socket's send queue). */
+  static final int SNAPSHOT_CHARS = 2_000_000;
   /** Most missed events replayed; further behind, the client gets a snapshot. */
   static final int MAX_REPLAY = 1_000;
 
@@ -281,20 +283,34 @@ public class SheetSocket {
     JsonArrayBuilder columns = JSON.createArrayBuilder();
     schema.columns().forEach(c -> columns.add(ColumnJson.write(c)));
     long count = sheet.rowCount();
+    JsonArrayBuilder rows = count <= SNAPSHOT_ROWS ? rows(sheet) : null;
     JsonObjectBuilder json =
         JSON.createObjectBuilder()
             .add("type", "snapshot")
             .add("revision", revision)
             .add("sheet", JSON.createObjectBuilder().add("id", sheet.id().value()).add("name", schema.name()).add("description", schema.description()).add("columns", columns).add("row_count", count))
-            .add("rows_included", count <= SNAPSHOT_ROWS)
+            .add("rows_included", rows != null)
             .add("presence", Rooms.presenceList(room))
             .add("you", you);
-    if (count <= SNAPSHOT_ROWS) {
-      JsonArrayBuilder rows = JSON.createArrayBuilder();
-      sheet.rows().forEach(r -> rows.add(EventJson.row(r)));
+    if (rows != null) {
       json.add("rows", rows);
     }
     return json.build();
+  }
+
+  /** Every row, unless together they are too large to send in one message (then null: the client pages through REST). */
+  private static JsonArrayBuilder rows(Sheet sheet) {
+    JsonArrayBuilder rows = JSON.createArrayBuilder();
+    long size = 0;
+    for (var row : sheet.rows()) {
+      JsonObject json = EventJson.row(row);
+      size += json.toString().length();
+      if (size > SNAPSHOT_CHARS) {
+        return null;
+      }
+      rows.add(json);
+    }
+    return rows;
   }
 
   // ------------------------------------------------------------------ edits

@@ -268,4 +268,33 @@ class RealtimeIT {
       assertThat(bob.closeCode(CLOSE_WAIT)).isEqualTo(POLICY);
     }
   }
+
+  @Test
+  void aSocketThatStopsReading_isDroppedBeforeItsBacklogGrowsWithoutBound() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    String notes = "x".repeat(50_000);
+    StringBuilder batch = new StringBuilder("{\"rows\":[");
+    for (int i = 0; i < 50; i++) {
+      batch.append(i == 0 ? "" : ",").append("{\"data\":{\"company\":\"C").append(i).append("\",\"stage\":\"Lead\",\"notes\":\"").append(notes).append("\"}}");
+    }
+    batch.append("]}");
+    try (Socket slow = Socket.join(sheet, owner.accessToken())) {
+      slow.pause();
+      // 12 events of 2.5 MB each: more than the socket buffers and the server's 8 MB per-socket queue hold.
+      for (int i = 0; i < 12; i++) {
+        Api.Reply reply = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), batch.toString());
+        assertThat(reply.status()).as("writes go on whatever one reader does").isEqualTo(201);
+      }
+      slow.resume();
+      assertThat(slow.closeCode(Duration.ofSeconds(30))).as("dropped as too slow (1013), or cut off").isIn(1013, 1006, -1);
+    }
+    // A new socket on the sheet works: its snapshot leaves out rows too large to send at once.
+    try (Socket fresh = Socket.open(sheet, null)) {
+      fresh.send(json("type", "auth", "token", owner.accessToken()));
+      assertThat(fresh.next("snapshot").getBoolean("rows_included")).isFalse();
+      fresh.send("{\"type\":\"ping\"}");
+      assertThat(fresh.next("pong")).isNotNull();
+    }
+  }
 }

@@ -25,6 +25,8 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
   private WebSocket socket;
+  private volatile boolean paused;
+  private volatile boolean owed;
 
   /** Opens a socket on a sheet; {@code origin} may be null (not a browser). */
   static Socket open(String sheetId, String origin) {
@@ -116,8 +118,26 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
       }
       partial.setLength(0);
     }
-    webSocket.request(1);
+    if (paused) {
+      owed = true;
+    } else {
+      webSocket.request(1);
+    }
     return null;
+  }
+
+  /** Stops reading (a client that hangs): the server's messages pile up on the way. */
+  void pause() {
+    paused = true;
+  }
+
+  /** Reads again. */
+  void resume() {
+    paused = false;
+    if (owed) {
+      owed = false;
+      socket.request(1);
+    }
   }
 
   @Override
