@@ -20,7 +20,7 @@ final class Reversal {
 
   private Reversal() {}
 
-  static Sheet.Change<SheetEvent> of(Sequencer.View view, SheetEvent event, Sheet sheet) {
+  static Sheet.Change<SheetEvent> of(Sequencer.View view, SheetEvent event) {
     Sheet.Change<SheetEvent> change;
     if (event instanceof SheetEvent.RowUpdated updated) {
       change = restoreCells(view, updated);

@@ -351,7 +351,7 @@ public final class Sheet {
           if (last.isEmpty()) {
             return Change.refused(new EditResult.Refused<>(EditResult.NOTHING_TO_UNDO, "there is nothing to " + kind.name().toLowerCase(java.util.Locale.ROOT)));
           }
-          Change<SheetEvent> change = Reversal.of(view, last.get(), this);
+          Change<SheetEvent> change = Reversal.of(view, last.get());
           if (change.refusal() != null) {
             history.drop(last.get());
           }
