@@ -33,8 +33,9 @@ test("an edit in one browser shows up in another without reloading", async ({ br
   await expect(second.getByRole("status", { name: "Connection" })).toHaveText("Live");
   await expect(first.getByRole("list", { name: "People here" }).getByRole("listitem")).toHaveCount(1);
 
-  // Edit in the first; the second sees it without a reload.
+  // Edit in the first; the second sees who is editing which cell, then the new value, without a reload.
   await grid.locator('tbody td[data-column="company"]').dblclick();
+  await expect(otherGrid.locator('tbody td[data-column="company"]')).toHaveAttribute("data-editing-by", "Lee Live");
   await grid.locator("tbody").getByLabel("Company").fill("Acme Corp");
   await grid.locator("tbody").getByLabel("Company").press("Enter");
   await expect(otherGrid.locator('tbody td[data-column="company"]')).toHaveText("Acme Corp");

@@ -25,8 +25,16 @@ export function SheetGrid({ api, sheetId, onBack }: { api: Api; sheetId: string;
   const [presence, setPresence] = useState<Record<string, PresenceEntry>>({});
   const [status, setStatus] = useState<"connecting" | "live" | "offline">("connecting");
   const me = useRef<string | null>(null);
+  const socketRef = useRef<LiveSheet | null>(null);
+
+  /** Tells the others which cell this user is editing (null: none). */
+  const announce = useCallback((cell: { row: string; column: string } | null) => {
+    socketRef.current?.select(cell ? { from_row: cell.row, from_column: cell.column, to_row: cell.row, to_column: cell.column } : null, cell !== null);
+  }, []);
 
   const show = useCallback(() => setRows(live.current.rows()), []);
+
+  useEffect(() => announce(editing), [editing, announce]);
 
   const load = useCallback(async () => {
     const [loaded, page] = await Promise.all([api.sheet(sheetId), api.rows(sheetId)]);
@@ -88,8 +96,12 @@ export function SheetGrid({ api, sheetId, onBack }: { api: Api; sheetId: string;
       },
       status: setStatus,
     });
+    socketRef.current = socket;
     socket.start();
-    return () => socket.stop();
+    return () => {
+      socketRef.current = null;
+      socket.stop();
+    };
   }, [api, sheetId, load, show]);
 
   if (!sheet) {
@@ -186,11 +198,17 @@ export function SheetGrid({ api, sheetId, onBack }: { api: Api; sheetId: string;
                 {sheet.columns.map((column) => {
                   const isEditing = editing?.row === row.id && editing.column === column.id;
                   const error = cellError?.row === row.id && cellError.column === column.id ? cellError.message : undefined;
+                  const other = Object.values(presence).find(
+                    (p) => p.connection_id !== me.current && p.selection?.from_row === row.id && p.selection.from_column === column.id,
+                  );
                   return (
                     <td
                       key={column.id}
                       role="gridcell"
                       data-column={column.id}
+                      data-editing-by={other?.name}
+                      title={other ? `${other.name} ${other.editing ? "is editing" : "is here"}` : undefined}
+                      style={other ? { outline: `2px solid ${other.color}`, outlineOffset: "-2px" } : undefined}
                       className={error ? "invalid" : undefined}
                       onDoubleClick={() => {
                         if (editable) {
