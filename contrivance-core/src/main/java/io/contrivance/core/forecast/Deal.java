@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param owner who owns it, if set
  * @param probability the deal's own probability (0 to 1), overriding its stage's, if set
  * @param category the deal's own forecast category, overriding its stage's, if set
+ * @param created when the deal was created (the start of its sales cycle), if known
  */
 public record Deal(
     String id,
@@ -27,9 +28,11 @@ public record Deal(
     Optional<LocalDate> expectedClose,
     Optional<String> owner,
     Optional<BigDecimal> probability,
-    Optional<ForecastCategory> category) {
+    Optional<ForecastCategory> category,
+    Optional<LocalDate> created) {
 
   public Deal {
+    Objects.requireNonNull(created, "created");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
@@ -50,16 +53,22 @@ public record Deal(
         Optional.ofNullable(expectedClose),
         Optional.ofNullable(owner),
         Optional.empty(),
+        Optional.empty(),
         Optional.empty());
   }
 
   /** The same deal with its own probability. */
   public Deal withProbability(BigDecimal value) {
-    return new Deal(id, amount, currency, stage, expectedClose, owner, Optional.of(value), category);
+    return new Deal(id, amount, currency, stage, expectedClose, owner, Optional.of(value), category, created);
   }
 
   /** The same deal with its own forecast category. */
   public Deal withCategory(ForecastCategory value) {
-    return new Deal(id, amount, currency, stage, expectedClose, owner, probability, Optional.of(value));
+    return new Deal(id, amount, currency, stage, expectedClose, owner, probability, Optional.of(value), created);
+  }
+
+  /** The same deal with its creation date. */
+  public Deal withCreated(LocalDate value) {
+    return new Deal(id, amount, currency, stage, expectedClose, owner, probability, category, Optional.of(value));
   }
 }

@@ -95,7 +95,8 @@ public final class Forecaster {
     return new Forecast(period, currency, categories, rollups, weightedPipeline, attainment, excluded);
   }
 
-  private static Optional<String> problem(Deal deal, StageModel model, Currency currency) {
+  /** Why a deal cannot be counted, if it cannot. */
+  static Optional<String> problem(Deal deal, StageModel model, Currency currency) {
     if (deal.amount().isEmpty()) {
       return Optional.of("no amount");
     }
