@@ -242,13 +242,18 @@ public class SheetSocket {
     connection.role = role.get();
     connection.name = store.read("select name from users where id = ?", ps -> ps.setString(1, token.userId()), rs -> rs.getString(1)).stream().findFirst().orElse(token.email());
 
-    Rooms.Room room = rooms.join(connection);
-    Sheet sheet = sheets.workbook().open(SheetId.of(connection.sheetId)).orElse(null);
-    if (sheet == null) {
+    Rooms.Room room;
+    Sheet sheet;
+    long revision;
+    try {
+      room = rooms.join(connection);
+      sheet = sheets.workbook().open(SheetId.of(connection.sheetId)).orElseThrow();
+      revision = sheet.revision();
+    } catch (java.util.NoSuchElementException | IllegalStateException deleted) {
+      // Deleted between the access check and joining.
       connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "no_access");
       return;
     }
-    long revision = sheet.revision();
     JsonValue last = message.get("last_revision");
     List<String> missed = null;
     if (last instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 0 && n.longValue() <= revision && revision - n.longValue() <= MAX_REPLAY) {
