@@ -237,10 +237,6 @@ public class Rooms {
     room.connections.forEach(c -> c.send(text));
   }
 
-  Optional<Room> room(String sheetId) {
-    return Optional.ofNullable(rooms.get(sheetId));
-  }
-
   /** An event committed here: to the other instances, and in order to this instance's sockets. */
   void local(String sheetId, SheetEvent event) {
     String json = EventJson.write(event).toString();
@@ -377,10 +373,4 @@ public class Rooms {
       LOG.log(Level.WARNING, "socket maintenance failed; trying again in " + TICK_MILLIS + " ms", e);
     }
   }
-
-  /** Open connections on this instance (for health and tests). */
-  public int connections() {
-    return rooms.values().stream().mapToInt(r -> r.connections.size()).sum() + unauthenticated.size();
-  }
-
 }
