@@ -239,7 +239,7 @@ public class Rooms {
 
   /** An event committed here: to the other instances, and in order to this instance's sockets. */
   void local(String sheetId, SheetEvent event) {
-    String json = EventJson.write(event).toString();
+    String json = EventJson.text(event);
     if (bus != null) {
       bus.publish(sheetId, event.revision(), json);
     }

@@ -91,6 +91,50 @@ public final class EventJson {
     return write(event, new Memo());
   }
 
+  /**
+   * The texts of the events this thread last committed (the store writes them for the op log). The
+   * core calls listeners on the committing thread right after the commit, so a listener can send
+   * the same text instead of serializing a possibly large event again. Each text is handed out
+   * once; at most {@link #REMEMBERED_CHARS} are kept per thread, until its next commit.
+   */
+  private static final ThreadLocal<Committed> COMMITTED = ThreadLocal.withInitial(Committed::new);
+
+  static final long REMEMBERED_CHARS = 4L << 20;
+
+  private static final class Committed {
+    final java.util.IdentityHashMap<SheetEvent, String> texts = new java.util.IdentityHashMap<>();
+    long chars;
+  }
+
+  /** Forgets the texts of this thread's previous commit (called as a commit starts). */
+  static void startCommit() {
+    Committed committed = COMMITTED.get();
+    committed.texts.clear();
+    committed.chars = 0;
+  }
+
+  /** The text of an event for the op log, remembered for this thread's listeners. */
+  static String committedText(SheetEvent event, Memo memo) {
+    String text = write(event, memo).toString();
+    Committed committed = COMMITTED.get();
+    if (committed.chars + text.length() <= REMEMBERED_CHARS) {
+      committed.texts.put(event, text);
+      committed.chars += text.length();
+    }
+    return text;
+  }
+
+  /** The event's text: the op log's if this thread just committed it, else written now. */
+  public static String text(SheetEvent event) {
+    Committed committed = COMMITTED.get();
+    String text = committed.texts.remove(event);
+    if (text == null) {
+      return write(event).toString();
+    }
+    committed.chars -= text.length();
+    return text;
+  }
+
   public static JsonObject write(SheetEvent event, Memo memo) {
     JsonObjectBuilder json = JSON.createObjectBuilder().add("type", type(event)).add("revision", event.revision()).add("at", event.at().toString());
     addNullable(json, "user_id", event.origin().author());

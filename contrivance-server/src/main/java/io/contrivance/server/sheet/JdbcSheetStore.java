@@ -251,6 +251,7 @@ public class JdbcSheetStore implements SheetStore {
             }
           }
           EventJson.Memo memo = new EventJson.Memo();
+          EventJson.startCommit();
           upsert(connection, sheet, commit.upserts(), Audit.authors(commit.events()), now, memo);
           logEvents(connection, sheet, commit.events(), memo);
           Audit.write(connection, sheet, commit.events(), memo);
@@ -320,7 +321,7 @@ public class JdbcSheetStore implements SheetStore {
         ps.setTimestamp(3, Timestamp.from(event.at()));
         ps.setString(4, event.origin().author());
         ps.setString(5, EventJson.clientOpId(event.origin()));
-        ps.setString(6, EventJson.write(event, memo).toString());
+        ps.setString(6, EventJson.committedText(event, memo));
         ps.addBatch();
       }
       ps.executeBatch();
