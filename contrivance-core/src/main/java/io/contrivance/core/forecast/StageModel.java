@@ -39,7 +39,17 @@ public record StageModel(List<Stage> stages) {
     if (name == null) {
       return Optional.empty();
     }
-    String key = name.strip().toLowerCase(Locale.ROOT);
-    return stages.stream().filter(s -> s.name().toLowerCase(Locale.ROOT).equals(key)).findFirst();
+    String key = name.strip();
+    for (Stage stage : stages) { // a handful of stages: a loop beats building a map per lookup
+      if (stage.name().equalsIgnoreCase(key)) {
+        return Optional.of(stage);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The open stages, in pipeline order. */
+  public List<Stage> openStages() {
+    return stages.stream().filter(s -> s.outcome() == Stage.Outcome.OPEN).toList();
   }
 }
