@@ -470,6 +470,27 @@ public class JdbcSheetStore implements SheetStore {
     }
   }
 
+  /** One statement in its own transaction, outside any request transaction; returns the rows it changed. */
+  public int write(String sql, Binder binder) {
+    try (Connection connection = direct.getConnection();
+        PreparedStatement ps = connection.prepareStatement(sql)) {
+      binder.bind(ps);
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      if ("23505".equals(e.getSQLState())) {
+        throw new DuplicateKeyException(e);
+      }
+      throw new IllegalStateException("update failed: " + sql, e);
+    }
+  }
+
+  /** A write broke a unique constraint. */
+  public static final class DuplicateKeyException extends RuntimeException {
+    DuplicateKeyException(SQLException cause) {
+      super(cause.getMessage(), cause);
+    }
+  }
+
   int update(String sql, Binder binder) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement ps = connection.prepareStatement(sql)) {
