@@ -1,26 +1,36 @@
-import { useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { Api, sessionTokenStore } from "./model/api";
 import type { User } from "./model/types";
 import { AuthForm } from "./components/AuthForm";
 import { SheetGrid } from "./components/SheetGrid";
 import { SheetList } from "./components/SheetList";
 
-/** The app: signs in, lists sheets, opens one. The open sheet is kept in the URL hash. */
+// The board and the dashboard load when first opened, keeping the first screen's script small.
+const PipelineBoard = lazy(() => import("./components/PipelineBoard").then((m) => ({ default: m.PipelineBoard })));
+const Dashboard = lazy(() => import("./components/Dashboard").then((m) => ({ default: m.Dashboard })));
+
+type View = "grid" | "board" | "dashboard";
+interface Route {
+  sheetId: string | null;
+  view: View;
+}
+
+/** The app: signs in, lists sheets, opens one as a grid, a board or a dashboard. The place is kept in the URL hash. */
 export function App() {
   const api = useMemo(() => new Api(sessionTokenStore(window.sessionStorage)), []);
   const [user, setUser] = useState<User | null | undefined>(undefined);
-  const [sheetId, setSheetId] = useState<string | null>(() => sheetFromHash());
+  const [route, setRoute] = useState<Route>(() => routeFromHash());
 
   useEffect(() => {
     api.resume().then(setUser);
-    const onHash = () => setSheetId(sheetFromHash());
+    const onHash = () => setRoute(routeFromHash());
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
   }, [api]);
 
-  function open(id: string | null) {
-    window.location.hash = id ? `/sheets/${id}` : "";
-    setSheetId(id);
+  function go(next: Route) {
+    window.location.hash = next.sheetId ? `/sheets/${next.sheetId}${next.view === "grid" ? "" : `/${next.view}`}` : "";
+    setRoute(next);
   }
 
   if (user === undefined) {
@@ -29,6 +39,7 @@ export function App() {
   if (user === null) {
     return <AuthForm api={api} onSignedIn={setUser} />;
   }
+  const { sheetId, view } = route;
   return (
     <div className="app">
       <nav className="top">
@@ -38,12 +49,34 @@ export function App() {
           Sign out
         </button>
       </nav>
-      <main>{sheetId ? <SheetGrid api={api} sheetId={sheetId} onBack={() => open(null)} /> : <SheetList api={api} onOpen={open} />}</main>
+      <main>
+        {sheetId ? (
+          <>
+            <nav className="tabs" aria-label="Sheet views">
+              <button type="button" className="link" onClick={() => go({ sheetId: null, view: "grid" })}>
+                ← Sheets
+              </button>
+              {(["grid", "board", "dashboard"] as const).map((v) => (
+                <button key={v} type="button" className={`tab${v === view ? " active" : ""}`} aria-current={v === view ? "page" : undefined} onClick={() => go({ sheetId, view: v })}>
+                  {v === "grid" ? "Grid" : v === "board" ? "Board" : "Dashboard"}
+                </button>
+              ))}
+            </nav>
+            <Suspense fallback={<p>Loading…</p>}>
+              {view === "grid" && <SheetGrid key={sheetId} api={api} sheetId={sheetId} />}
+              {view === "board" && <PipelineBoard key={sheetId} api={api} sheetId={sheetId} />}
+              {view === "dashboard" && <Dashboard key={sheetId} api={api} sheetId={sheetId} />}
+            </Suspense>
+          </>
+        ) : (
+          <SheetList api={api} onOpen={(id) => go({ sheetId: id, view: "grid" })} />
+        )}
+      </main>
     </div>
   );
 }
 
-function sheetFromHash(): string | null {
-  const match = /^#\/sheets\/([\w-]+)$/.exec(window.location.hash);
-  return match ? match[1] : null;
+function routeFromHash(): Route {
+  const match = /^#\/sheets\/([\w-]+)(?:\/(board|dashboard))?$/.exec(window.location.hash);
+  return match ? { sheetId: match[1], view: (match[2] as View | undefined) ?? "grid" } : { sheetId: null, view: "grid" };
 }

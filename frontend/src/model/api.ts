@@ -1,3 +1,4 @@
+import type { Dashboard, ForecastSettings } from "./forecast";
 import type { ErrorDetail, JsonValue, Row, Sheet, SheetSummary, Tokens, User } from "./types";
 
 /** An error answer of the API: status, stable code, message and field details. */
@@ -114,6 +115,22 @@ export class Api {
 
   deleteRow(sheetId: string, rowId: string): Promise<unknown> {
     return this.call("DELETE", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows/${encodeURIComponent(rowId)}`);
+  }
+
+  forecastSettings(sheetId: string): Promise<ForecastSettings> {
+    return this.call<ForecastSettings>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/forecast/settings`);
+  }
+
+  /** Everything the dashboard shows, for the period holding today (or `date`), the team's or one owner's. */
+  dashboard(sheetId: string, query: { period: "month" | "quarter" | "year"; owner?: string; date?: string }): Promise<Dashboard> {
+    const params = new URLSearchParams({ period: query.period });
+    if (query.owner) {
+      params.set("owner", query.owner);
+    }
+    if (query.date) {
+      params.set("date", query.date);
+    }
+    return this.call<Dashboard>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/forecast/dashboard?${params}`);
   }
 
   /**

@@ -1,4 +1,15 @@
 import type { EventRow, PresenceEntry, SheetEvent } from "./live";
+import type { JsonValue } from "./types";
+
+/** An edit the server did not accept: its reason (e.g. `validation_failed`, `row_deleted`, `offline`) and message. */
+export class EditRefused extends Error {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /** What a {@link LiveSheet} tells its owner. */
 export interface LiveListener {
@@ -30,6 +41,9 @@ export class LiveSheet {
   private stopped = false;
   private attempts = 0;
   private pinger: ReturnType<typeof setInterval> | null = null;
+  private live = false;
+  private nextOp = 0;
+  private readonly pending = new Map<string, { resolve: (event: SheetEvent | undefined) => void; reject: (error: EditRefused) => void }>();
 
   constructor(
     private readonly sheetId: string,
@@ -55,6 +69,21 @@ export class LiveSheet {
   /** Sends a selection change (null: none). */
   select(selection: PresenceEntry["selection"], editing: boolean): void {
     this.send({ type: "presence", selection, editing });
+  }
+
+  /**
+   * Sets one cell through the collaborative path (`update_cell`): resolves with the accepted event
+   * once the server has stored it, or rejects with the server's reason. Rejects at once with reason
+   * `offline` when the socket is not live, so that the caller can fall back to REST.
+   */
+  updateCell(rowId: string, columnId: string, value: JsonValue): Promise<SheetEvent | undefined> {
+    if (!this.live || !this.socket || this.socket.readyState !== 1 || this.revision === null) {
+      return Promise.reject(new EditRefused("offline", "Not connected"));
+    }
+    const opId = `op${++this.nextOp}`;
+    const done = new Promise<SheetEvent | undefined>((resolve, reject) => this.pending.set(opId, { resolve, reject }));
+    this.send({ type: "update_cell", op_id: opId, base_revision: this.revision, row_id: rowId, column_id: columnId, value });
+    return done;
   }
 
   /** Asks for events from this revision on next time (after a gap). */
@@ -86,6 +115,11 @@ export class LiveSheet {
     };
     socket.onmessage = (message) => this.receive(JSON.parse(String(message.data)));
     socket.onclose = () => {
+      this.live = false;
+      for (const [, waiting] of this.pending) {
+        waiting.reject(new EditRefused("offline", "The connection closed before the edit was confirmed"));
+      }
+      this.pending.clear();
       if (this.pinger) {
         clearInterval(this.pinger);
         this.pinger = null;
@@ -107,6 +141,7 @@ export class LiveSheet {
         this.revision = message.revision as number;
         const rows = message.type === "snapshot" ? ((message.rows as EventRow[] | undefined) ?? null) : null;
         this.listener.ready(this.revision, (message.events as SheetEvent[] | undefined) ?? [], rows, message.presence as PresenceEntry[], message.you as { connection_id: string });
+        this.live = true;
         this.listener.status("live");
         if (!this.pinger) {
           this.pinger = setInterval(() => this.send({ type: "ping" }), 15_000);
@@ -117,6 +152,13 @@ export class LiveSheet {
         if (message.event) {
           this.deliver(message.event as SheetEvent);
         }
+        this.settle(message.op_id as string | undefined, (waiting) => waiting.resolve(message.event as SheetEvent | undefined));
+        break;
+      case "rejected":
+      case "conflict":
+        this.settle(message.op_id as string | undefined, (waiting) =>
+          waiting.reject(new EditRefused(String(message.reason ?? message.type), String(message.message ?? "The edit was refused"))),
+        );
         break;
       case "row_updated":
       case "row_created":
@@ -136,6 +178,14 @@ export class LiveSheet {
         break;
       default:
         break;
+    }
+  }
+
+  private settle(opId: string | undefined, action: (waiting: { resolve: (event: SheetEvent | undefined) => void; reject: (error: EditRefused) => void }) => void): void {
+    const waiting = opId === undefined ? undefined : this.pending.get(opId);
+    if (waiting && opId !== undefined) {
+      this.pending.delete(opId);
+      action(waiting);
     }
   }
 

@@ -1,0 +1,125 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError, type Api } from "../model/api";
+import { SheetRows, type PresenceEntry } from "../model/live";
+import { LiveSheet } from "../model/socket";
+import type { Row, Sheet } from "../model/types";
+
+export type Status = "connecting" | "live" | "offline";
+
+/** A sheet kept live: its rows as REST read them and socket events change them, who is here, and the socket. */
+export interface LiveSheetState {
+  sheet: Sheet | null;
+  rows: Row[];
+  status: Status;
+  presence: Record<string, PresenceEntry>;
+  /** This browser tab's connection id, to tell itself apart from others in presence. */
+  me: React.RefObject<string | null>;
+  socket: React.RefObject<LiveSheet | null>;
+  notice: string | null;
+  setNotice(notice: string | null): void;
+  /** Puts a row this client read or wrote (kept only if at least as new as the one known). */
+  put(row: Row): void;
+  remove(rowId: string): void;
+  reload(): Promise<void>;
+}
+
+/**
+ * Opens a sheet: reads it and its first rows over REST and follows its events on the socket. REST
+ * pages and events are merged (a row is only replaced by one at least as new), a gap in revisions
+ * reconnects to replay what was missed, and a snapshot too large to carry rows triggers a re-read.
+ */
+export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
+  const [sheet, setSheet] = useState<Sheet | null>(null);
+  const [rows, setRows] = useState<Row[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [presence, setPresence] = useState<Record<string, PresenceEntry>>({});
+  const [status, setStatus] = useState<Status>("connecting");
+  const live = useRef<SheetRows>(new SheetRows([], 0));
+  const me = useRef<string | null>(null);
+  const socketRef = useRef<LiveSheet | null>(null);
+
+  const show = useCallback(() => setRows(live.current.rows()), []);
+
+  const reload = useCallback(async () => {
+    const [loaded, page] = await Promise.all([api.sheet(sheetId), api.rows(sheetId)]);
+    // Merged, not replaced: events may have arrived on the socket while the page was read.
+    page.forEach((row) => live.current.put(row));
+    live.current.revision = Math.max(live.current.revision, loaded.revision);
+    setSheet(loaded);
+    show();
+  }, [api, sheetId, show]);
+
+  useEffect(() => {
+    reload().catch((e: unknown) => setNotice(e instanceof ApiError ? e.message : "Could not load the sheet"));
+  }, [reload]);
+
+  useEffect(() => {
+    const socket = new LiveSheet(sheetId, (fresh) => api.socketToken(fresh), {
+      ready(revision, events, snapshotRows, entries, you) {
+        me.current = you.connection_id;
+        if (snapshotRows !== null) {
+          // A snapshot with every row: the whole state at that revision.
+          const previous = new Map(live.current.rows().map((r) => [r.id, r]));
+          const next = new SheetRows([], revision);
+          for (const row of snapshotRows) {
+            next.put({ created_by: null, updated_by: null, created_at: "", updated_at: "", ...previous.get(row.id), ...row });
+          }
+          live.current = next;
+        } else if (events.length > 0) {
+          // A replay of what was missed while disconnected.
+          for (const event of events) {
+            live.current.apply(event);
+          }
+        } else if (revision > live.current.revision) {
+          // A snapshot of a sheet too large to send whole: read the rows again.
+          live.current = new SheetRows([], revision);
+          void reload();
+        }
+        setPresence(Object.fromEntries(entries.map((e) => [e.connection_id, e])));
+        show();
+      },
+      event(event) {
+        const applied = live.current.apply(event);
+        if (applied === "gap") {
+          socket.resync(live.current.revision);
+        } else if (applied === "reload") {
+          void reload();
+        } else {
+          show();
+        }
+      },
+      presence(entries, left) {
+        setPresence((current) => {
+          const next = { ...current };
+          entries.forEach((e) => (next[e.connection_id] = e));
+          left.forEach((id) => delete next[id]);
+          return next;
+        });
+      },
+      status: setStatus,
+    });
+    socketRef.current = socket;
+    socket.start();
+    return () => {
+      socketRef.current = null;
+      socket.stop();
+    };
+  }, [api, sheetId, reload, show]);
+
+  const put = useCallback(
+    (row: Row) => {
+      live.current.put(row);
+      show();
+    },
+    [show],
+  );
+  const remove = useCallback(
+    (rowId: string) => {
+      live.current.remove(rowId);
+      show();
+    },
+    [show],
+  );
+
+  return { sheet, rows, status, presence, me, socket: socketRef, notice, setNotice, put, remove, reload };
+}
