@@ -25,21 +25,29 @@ async function pipeline(request: APIRequestContext): Promise<{ email: string; sh
   const email = `board-${Date.now()}@example.com`;
   const registered = await request.post("/api/auth/register", { data: { email, password: PASSWORD, name: "Bo Board" } });
   expect(registered.ok()).toBeTruthy();
-  const token = (await registered.json()).data.access_token as string;
+  const token = ((await registered.json()) as { data: { access_token: string } }).data.access_token;
   const headers = { Authorization: `Bearer ${token}` };
-  const sheet = (await (await request.post("/api/spreadsheets", { headers, data: { name: "Board deals", template: "sales_pipeline" } })).json()).data.id as string;
+  const created = await request.post("/api/spreadsheets", { headers, data: { name: "Board deals", template: "sales_pipeline" } });
+  const sheet = ((await created.json()) as { data: { id: string } }).data.id;
   const today = new Date().toISOString().slice(0, 10);
   for (const [company, stage, value] of [
     ["Acme", "Negotiation", 10000],
     ["Globex", "Closed-Won", 5000],
   ] as const) {
-    const created = await request.post(`/api/spreadsheets/${sheet}/rows`, { headers, data: { data: { company, stage, deal_value: value, expected_close: today, owner: "bo" } } });
+    const created = await request.post(`/api/spreadsheets/${sheet}/rows`, {
+      headers,
+      data: { data: { company, stage, deal_value: value, expected_close: today, owner: "bo" } },
+    });
     expect(created.status()).toBe(201);
   }
   return { email, sheet };
 }
 
-test("drag a deal to Closed-Won on the board: another browser sees it move, and the dashboard's Closed figure changes", async ({ browser, baseURL, request }) => {
+test("drag a deal to Closed-Won on the board: another browser sees it move, and the dashboard's Closed figure changes", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   const { email, sheet } = await pipeline(request);
 
   const board = await signIn(browser, baseURL!, email, `#/sheets/${sheet}/dashboard`);

@@ -22,7 +22,7 @@ export function App() {
   const [route, setRoute] = useState<Route>(() => routeFromHash());
 
   useEffect(() => {
-    api.resume().then(setUser);
+    void api.resume().then(setUser);
     const onHash = () => setRoute(routeFromHash());
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
@@ -57,7 +57,13 @@ export function App() {
                 ← Sheets
               </button>
               {(["grid", "board", "dashboard"] as const).map((v) => (
-                <button key={v} type="button" className={`tab${v === view ? " active" : ""}`} aria-current={v === view ? "page" : undefined} onClick={() => go({ sheetId, view: v })}>
+                <button
+                  key={v}
+                  type="button"
+                  className={`tab${v === view ? " active" : ""}`}
+                  aria-current={v === view ? "page" : undefined}
+                  onClick={() => go({ sheetId, view: v })}
+                >
                   {v === "grid" ? "Grid" : v === "board" ? "Board" : "Dashboard"}
                 </button>
               ))}

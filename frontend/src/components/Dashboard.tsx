@@ -94,7 +94,8 @@ export function Dashboard({ api, sheetId }: { api: Api; sheetId: string }) {
           onExplain={() =>
             setExplanation({
               title: `Weighted pipeline, ${current.period.label}: ${money(round(current.weighted_pipeline), c)}`,
-              formula: "Σ amount × probability over every deal expected to close in the period (a deal's own probability, else its stage's; won 100 %, lost 0).",
+              formula:
+                "Σ amount × probability over every deal expected to close in the period (a deal's own probability, else its stage's; won 100 %, lost 0).",
               columns: ["Deal", "Amount", "Probability", "Weighted"],
               rows: terms(STACK.flatMap((s) => current.categories[s.category].deals)),
             })
@@ -130,11 +131,38 @@ export function Dashboard({ api, sheetId }: { api: Api; sheetId: string }) {
               name="Win rate"
               value={percent(v.win_rate)}
               onExplain={() =>
-                setExplanation({ title: "Win rate", formula: `Won ÷ closed in ${data.period.label}: ${v.won.length} ÷ ${v.won.length + v.lost.length}.`, columns: ["Deal"], rows: [...v.won, ...v.lost].map((id) => [id]) })
+                setExplanation({
+                  title: "Win rate",
+                  formula: `Won ÷ closed in ${data.period.label}: ${v.won.length} ÷ ${v.won.length + v.lost.length}.`,
+                  columns: ["Deal"],
+                  rows: [...v.won, ...v.lost].map((id) => [id]),
+                })
               }
             />
-            <Figure name="Average deal" value={money(v.average_deal_size === null ? null : round(v.average_deal_size), c)} onExplain={() => setExplanation({ title: "Average deal size", formula: "Won amount ÷ deals won in the period.", columns: ["Deal"], rows: v.won.map((id) => [id]) })} />
-            <Figure name="Sales cycle" value={v.sales_cycle_days === null ? "—" : `${Math.round(v.sales_cycle_days)} days`} onExplain={() => setExplanation({ title: "Sales cycle", formula: "Mean days from a won deal's creation to its close date.", columns: ["Deal"], rows: v.won.map((id) => [id]) })} />
+            <Figure
+              name="Average deal"
+              value={money(v.average_deal_size === null ? null : round(v.average_deal_size), c)}
+              onExplain={() =>
+                setExplanation({
+                  title: "Average deal size",
+                  formula: "Won amount ÷ deals won in the period.",
+                  columns: ["Deal"],
+                  rows: v.won.map((id) => [id]),
+                })
+              }
+            />
+            <Figure
+              name="Sales cycle"
+              value={v.sales_cycle_days === null ? "—" : `${Math.round(v.sales_cycle_days)} days`}
+              onExplain={() =>
+                setExplanation({
+                  title: "Sales cycle",
+                  formula: "Mean days from a won deal's creation to its close date.",
+                  columns: ["Deal"],
+                  rows: v.won.map((id) => [id]),
+                })
+              }
+            />
             <Figure
               name="Velocity"
               value={v.velocity_per_day === null ? "—" : `${money(Math.round(v.velocity_per_day), c)}/day`}
@@ -172,7 +200,14 @@ export function Dashboard({ api, sheetId }: { api: Api; sheetId: string }) {
                     <button
                       type="button"
                       className="link"
-                      onClick={() => setExplanation({ title: `${s.stage} → ${s.next}`, formula: `${s.advanced} of the ${s.reached} deals that reached ${s.stage} reached ${s.next}.`, columns: ["Deal"], rows: s.deals.map((id) => [id]) })}
+                      onClick={() =>
+                        setExplanation({
+                          title: `${s.stage} → ${s.next}`,
+                          formula: `${s.advanced} of the ${s.reached} deals that reached ${s.stage} reached ${s.next}.`,
+                          columns: ["Deal"],
+                          rows: s.deals.map((id) => [id]),
+                        })
+                      }
                     >
                       {percent(s.conversion)}
                     </button>
@@ -192,14 +227,31 @@ export function Dashboard({ api, sheetId }: { api: Api; sheetId: string }) {
           <WaterfallChart
             waterfall={data.waterfall}
             currency={c}
-            onBar={(bar) => setExplanation({ title: `${bar.name}: ${money(bar.amount, c)}`, formula: "Deals behind this bar and their part in it.", columns: ["Deal", "Amount"], rows: bar.deals.map((d) => [d.label ?? d.id, money(d.amount, c)]) })}
+            onBar={(bar) =>
+              setExplanation({
+                title: `${bar.name}: ${money(bar.amount, c)}`,
+                formula: "Deals behind this bar and their part in it.",
+                columns: ["Deal", "Amount"],
+                rows: bar.deals.map((d) => [d.label ?? d.id, money(d.amount, c)]),
+              })
+            }
           />
         </section>
 
         <section className="panel">
           <h3>Revenue range (Monte Carlo)</h3>
-          <div className="band" role="img" aria-label={`P10 ${money(round(data.simulation.p10), c)}, P50 ${money(round(data.simulation.p50), c)}, P90 ${money(round(data.simulation.p90), c)}`}>
-            <span style={{ left: `${share(data.simulation.p10, data.simulation.p90 * 1.1)}%`, width: `${share(data.simulation.p90, data.simulation.p90 * 1.1) - share(data.simulation.p10, data.simulation.p90 * 1.1)}%` }} className="band-range" />
+          <div
+            className="band"
+            role="img"
+            aria-label={`P10 ${money(round(data.simulation.p10), c)}, P50 ${money(round(data.simulation.p50), c)}, P90 ${money(round(data.simulation.p90), c)}`}
+          >
+            <span
+              style={{
+                left: `${share(data.simulation.p10, data.simulation.p90 * 1.1)}%`,
+                width: `${share(data.simulation.p90, data.simulation.p90 * 1.1) - share(data.simulation.p10, data.simulation.p90 * 1.1)}%`,
+              }}
+              className="band-range"
+            />
             <span style={{ left: `${share(data.simulation.p50, data.simulation.p90 * 1.1)}%` }} className="band-mark" />
           </div>
           <div className="figures small">
@@ -211,7 +263,10 @@ export function Dashboard({ api, sheetId }: { api: Api; sheetId: string }) {
 
         <section className="panel">
           <h3>Stale deals ({data.aging.stale_count})</h3>
-          <DealTable columns={["Deal", "Stage", "Days", "Why"]} rows={data.aging.deals.filter((d) => d.stale).map((d) => [d.label ?? d.id, d.stage, String(d.days), d.stale_because.join("; ")])} />
+          <DealTable
+            columns={["Deal", "Stage", "Days", "Why"]}
+            rows={data.aging.deals.filter((d) => d.stale).map((d) => [d.label ?? d.id, d.stage, String(d.days), d.stale_because.join("; ")])}
+          />
           <h3>Slipped deals ({data.slipped.deals.length})</h3>
           <DealTable columns={["Deal", "Was", "Now", "Amount"]} rows={data.slipped.deals.map((d) => [d.label ?? d.id, d.from, d.to, money(d.amount, c)])} />
         </section>

@@ -188,7 +188,11 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           )}
         </table>
       </div>
-      {draftError && draftError.details.length === 0 && <p role="alert" className="error">{draftError.message}</p>}
+      {draftError && draftError.details.length === 0 && (
+        <p role="alert" className="error">
+          {draftError.message}
+        </p>
+      )}
     </section>
   );
 }

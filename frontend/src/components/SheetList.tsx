@@ -25,7 +25,11 @@ export function SheetList({ api, onOpen }: { api: Api; onOpen: (id: string) => v
   return (
     <section className="sheet-list">
       <h2>Your sheets</h2>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
       {sheets === null ? (
         <p>Loading…</p>
       ) : sheets.length === 0 ? (

@@ -16,11 +16,11 @@ export interface LiveSheetState {
   me: React.RefObject<string | null>;
   socket: React.RefObject<LiveSheet | null>;
   notice: string | null;
-  setNotice(notice: string | null): void;
+  setNotice: (notice: string | null) => void;
   /** Puts a row this client read or wrote (kept only if at least as new as the one known). */
-  put(row: Row): void;
-  remove(rowId: string): void;
-  reload(): Promise<void>;
+  put: (row: Row) => void;
+  remove: (rowId: string) => void;
+  reload: () => Promise<void>;
 }
 
 /**

@@ -10,8 +10,8 @@ function memoryStorage() {
   };
 }
 
-function reply(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+function reply(status: number, body: unknown): Promise<Response> {
+  return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } }));
 }
 
 describe("Api", () => {
@@ -19,7 +19,7 @@ describe("Api", () => {
     const calls: string[] = [];
     const tokens = sessionTokenStore(memoryStorage());
     tokens.save({ access_token: "old", refresh_token: "r1", user: { id: "u", email: "e", name: "n", role: "user" } });
-    const api = new Api(tokens, async (url, init) => {
+    const api = new Api(tokens, (url, init) => {
       calls.push(`${init?.method} ${url} ${(init?.headers as Record<string, string>).Authorization ?? ""}`);
       if (url === "/api/auth/refresh") {
         return reply(200, { success: true, data: { access_token: "new", refresh_token: "r2", user: {} } });
@@ -34,8 +34,15 @@ describe("Api", () => {
   });
 
   it("turns the error envelope into an ApiError with cell details", async () => {
-    const api = new Api(sessionTokenStore(memoryStorage()), async () =>
-      reply(422, { success: false, error: { code: "validation_failed", message: "bad", details: [{ field: "data.deal_value", message: "Deal Value must be at least $0.00", code: "min" }] } }),
+    const api = new Api(sessionTokenStore(memoryStorage()), () =>
+      reply(422, {
+        success: false,
+        error: {
+          code: "validation_failed",
+          message: "bad",
+          details: [{ field: "data.deal_value", message: "Deal Value must be at least $0.00", code: "min" }],
+        },
+      }),
     );
     const error = await api.addRow("s", { deal_value: -5 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);

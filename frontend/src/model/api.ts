@@ -45,6 +45,13 @@ export function sessionTokenStore(storage: Pick<Storage, "getItem" | "setItem" |
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The REST API. On a 401 it refreshes the session once and retries. */
+/** The answer envelope: `{"success":true,"data":…}` or `{"success":false,"error":{…}}`. */
+interface Envelope<T> {
+  success: boolean;
+  data?: T;
+  error?: { code?: string; message?: string; details?: ErrorDetail[] };
+}
+
 export class Api {
   constructor(
     private readonly tokens: TokenStore,
@@ -178,10 +185,10 @@ export class Api {
       await this.refresh();
       return this.call<T>(method, path, body, true, true);
     }
-    const json = await response.json().catch(() => null);
+    const json = (await response.json().catch(() => null)) as Envelope<T> | null;
     if (!response.ok || !json || json.success === false) {
-      const error = json?.error ?? {};
-      throw new ApiError(response.status, error.code ?? "http_" + response.status, error.message ?? response.statusText, error.details ?? []);
+      const error = json?.error;
+      throw new ApiError(response.status, error?.code ?? "http_" + response.status, error?.message ?? response.statusText, error?.details ?? []);
     }
     return json.data as T;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lanes, money, percent, waterfallBars, type Dashboard, type ForecastSettings } from "./forecast";
+import { lanes, money, percent, waterfallBars, type ForecastSettings } from "./forecast";
 import type { Row } from "./types";
 
 const settings: ForecastSettings = {
@@ -9,7 +9,16 @@ const settings: ForecastSettings = {
     { name: "Closed-Won", probability: 1, outcome: "won", category: "closed" },
     { name: "Closed-Lost", probability: 0, outcome: "lost", category: "omitted" },
   ],
-  mapping: { amount: "deal_value", stage: "stage", expected_close: "expected_close", owner: "owner", probability: "probability", category: null, created: null, label: "company" },
+  mapping: {
+    amount: "deal_value",
+    stage: "stage",
+    expected_close: "expected_close",
+    owner: "owner",
+    probability: "probability",
+    category: null,
+    created: null,
+    label: "company",
+  },
   currency: "USD",
   fiscal_year_start: 1,
   stale_after_days: 30,
@@ -69,7 +78,7 @@ describe("waterfallBars", () => {
         { change: "won", sign: -1, amount: 30, deals: [] },
       ],
       end: { amount: 120, deals: [] },
-    } as Dashboard["waterfall"]);
+    });
     expect(bars.map((b) => [b.name, b.from, b.to])).toEqual([
       ["Start", 0, 100],
       ["New", 100, 150],

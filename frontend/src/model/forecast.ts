@@ -205,7 +205,9 @@ export function money(amount: number | null | undefined, currency: string): stri
   }
   const whole = Number.isInteger(amount);
   try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: whole ? 0 : 2, minimumFractionDigits: whole ? 0 : 2 }).format(amount);
+    return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: whole ? 0 : 2, minimumFractionDigits: whole ? 0 : 2 }).format(
+      amount,
+    );
   } catch {
     return `${amount.toLocaleString("en-US")} ${currency}`;
   }
@@ -228,7 +230,9 @@ export const STACK: { category: Category; name: string }[] = [
 ];
 
 /** Waterfall bars with where each starts and ends, for drawing: start, each change, end. */
-export function waterfallBars(w: Dashboard["waterfall"]): { name: string; from: number; to: number; amount: number; kind: "total" | "up" | "down"; deals: Move[] }[] {
+export function waterfallBars(
+  w: Dashboard["waterfall"],
+): { name: string; from: number; to: number; amount: number; kind: "total" | "up" | "down"; deals: Move[] }[] {
   const names: Record<string, string> = {
     new: "New",
     pulled_in: "Pulled in",

@@ -10,7 +10,17 @@ export interface EventRow {
 
 /** A sheet event as the socket sends it (see docs/realtime.md). */
 export type SheetEvent =
-  | { type: "row_updated"; revision: number; user_id: string | null; op_id: string | null; row_id: string; data: Record<string, JsonValue>; version: number; position: number; overwritten?: Overwrite[] }
+  | {
+      type: "row_updated";
+      revision: number;
+      user_id: string | null;
+      op_id: string | null;
+      row_id: string;
+      data: Record<string, JsonValue>;
+      version: number;
+      position: number;
+      overwritten?: Overwrite[];
+    }
   | { type: "row_created"; revision: number; user_id: string | null; op_id: string | null; rows: EventRow[]; shifted: EventRow[] }
   | { type: "row_deleted"; revision: number; user_id: string | null; op_id: string | null; row_ids: string[] }
   | { type: "row_moved"; revision: number; user_id: string | null; op_id: string | null; row: EventRow; shifted: EventRow[] }

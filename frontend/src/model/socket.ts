@@ -49,7 +49,7 @@ export class LiveSheet {
     private readonly sheetId: string,
     private readonly token: (fresh: boolean) => Promise<string | null>,
     private readonly listener: LiveListener,
-    private readonly open: (url: string) => Socket = (url) => new WebSocket(url) as unknown as Socket,
+    private readonly open: (url: string) => Socket = (url) => new WebSocket(url),
     private readonly base: string = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}`,
   ) {}
 
@@ -113,7 +113,7 @@ export class LiveSheet {
     socket.onopen = () => {
       socket.send(JSON.stringify(this.revision === null ? { type: "auth", token } : { type: "auth", token, last_revision: this.revision }));
     };
-    socket.onmessage = (message) => this.receive(JSON.parse(String(message.data)));
+    socket.onmessage = (message) => this.receive(JSON.parse(String(message.data)) as { type: string; [key: string]: unknown });
     socket.onclose = () => {
       this.live = false;
       for (const [, waiting] of this.pending) {
@@ -140,7 +140,13 @@ export class LiveSheet {
         this.attempts = 0;
         this.revision = message.revision as number;
         const rows = message.type === "snapshot" ? ((message.rows as EventRow[] | undefined) ?? null) : null;
-        this.listener.ready(this.revision, (message.events as SheetEvent[] | undefined) ?? [], rows, message.presence as PresenceEntry[], message.you as { connection_id: string });
+        this.listener.ready(
+          this.revision,
+          (message.events as SheetEvent[] | undefined) ?? [],
+          rows,
+          message.presence as PresenceEntry[],
+          message.you as { connection_id: string },
+        );
         this.live = true;
         this.listener.status("live");
         if (!this.pinger) {
@@ -157,7 +163,12 @@ export class LiveSheet {
       case "rejected":
       case "conflict":
         this.settle(message.op_id as string | undefined, (waiting) =>
-          waiting.reject(new EditRefused(String(message.reason ?? message.type), String(message.message ?? "The edit was refused"))),
+          waiting.reject(
+            new EditRefused(
+              typeof message.reason === "string" ? message.reason : message.type,
+              typeof message.message === "string" ? message.message : "The edit was refused",
+            ),
+          ),
         );
         break;
       case "row_updated":
@@ -181,7 +192,10 @@ export class LiveSheet {
     }
   }
 
-  private settle(opId: string | undefined, action: (waiting: { resolve: (event: SheetEvent | undefined) => void; reject: (error: EditRefused) => void }) => void): void {
+  private settle(
+    opId: string | undefined,
+    action: (waiting: { resolve: (event: SheetEvent | undefined) => void; reject: (error: EditRefused) => void }) => void,
+  ): void {
     const waiting = opId === undefined ? undefined : this.pending.get(opId);
     if (waiting && opId !== undefined) {
       this.pending.delete(opId);

@@ -26,6 +26,11 @@ export function editorFor(column: Column): EditorKind {
 
 const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 20 });
 
+/** Any JSON value as plain text: strings as they are, numbers and booleans as written, the rest as JSON. */
+export function plain(value: JsonValue): string {
+  return typeof value === "string" ? value : typeof value === "number" || typeof value === "boolean" ? String(value) : JSON.stringify(value);
+}
+
 /** A cell value as people read it in the grid. */
 export function display(column: Column, value: JsonValue | undefined): string {
   if (value === null || value === undefined) {
@@ -35,14 +40,14 @@ export function display(column: Column, value: JsonValue | undefined): string {
     case "currency": {
       if (typeof value === "object" && !Array.isArray(value) && value !== null) {
         const amount = Number(value.amount);
-        const currency = String(value.currency);
+        const currency = plain(value.currency);
         try {
           return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(amount);
         } catch {
           return `${grouped.format(amount)} ${currency}`;
         }
       }
-      return String(value);
+      return plain(value);
     }
     case "percent":
       return `${grouped.format(Number(value))}%`;
@@ -51,9 +56,9 @@ export function display(column: Column, value: JsonValue | undefined): string {
     case "boolean":
       return value === true ? "✓" : "";
     case "multi_select":
-      return Array.isArray(value) ? value.join(", ") : String(value);
+      return Array.isArray(value) ? value.map(plain).join(", ") : plain(value);
     default:
-      return String(value);
+      return plain(value);
   }
 }
 
@@ -63,12 +68,12 @@ export function toInput(column: Column, value: JsonValue | undefined): string {
     return "";
   }
   if (column.column_type === "currency" && typeof value === "object" && !Array.isArray(value)) {
-    return String(value.amount);
+    return plain(value.amount);
   }
   if (Array.isArray(value)) {
-    return value.join(", ");
+    return value.map(plain).join(", ");
   }
-  return String(value);
+  return plain(value);
 }
 
 /** What to send for an edited cell: text is read by the server with the column's type; blank clears. */

@@ -4,7 +4,10 @@ type Available = Extract<Dashboard["trend"], { available: true }>;
 
 /** Won revenue per month (solid) and its trend forecast beyond (dashed). */
 export function TrendChart({ trend, currency }: { trend: Available; currency: string }) {
-  const points = [...trend.history.map((h) => ({ month: h.month, value: h.actual, forecast: false })), ...trend.forecast.map((f) => ({ month: f.month, value: f.value, forecast: true }))];
+  const points = [
+    ...trend.history.map((h) => ({ month: h.month, value: h.actual, forecast: false })),
+    ...trend.forecast.map((f) => ({ month: f.month, value: f.value, forecast: true })),
+  ];
   const height = 120;
   const step = 36;
   const max = Math.max(1, ...points.map((p) => p.value));

@@ -1,7 +1,15 @@
 import { money, waterfallBars, type Dashboard } from "../../model/forecast";
 
 /** The period's open pipeline from start to end, each change a floating bar. */
-export function WaterfallChart({ waterfall, currency, onBar }: { waterfall: Dashboard["waterfall"]; currency: string; onBar: (bar: ReturnType<typeof waterfallBars>[number]) => void }) {
+export function WaterfallChart({
+  waterfall,
+  currency,
+  onBar,
+}: {
+  waterfall: Dashboard["waterfall"];
+  currency: string;
+  onBar: (bar: ReturnType<typeof waterfallBars>[number]) => void;
+}) {
   const bars = waterfallBars(waterfall);
   const height = 160;
   const width = 44;
