@@ -4,6 +4,7 @@ import type { User } from "./model/types";
 import { AuthForm } from "./components/AuthForm";
 import { SheetGrid } from "./components/SheetGrid";
 import { SheetList } from "./components/SheetList";
+import { ThemeSwitch } from "./components/ThemeSwitch";
 
 // The board and the dashboard load when first opened, keeping the first screen's script small.
 const PipelineBoard = lazy(() => import("./components/PipelineBoard").then((m) => ({ default: m.PipelineBoard })));
@@ -37,7 +38,14 @@ export function App() {
     return <p className="centered">Loading…</p>;
   }
   if (user === null) {
-    return <AuthForm api={api} onSignedIn={setUser} />;
+    return (
+      <>
+        <div className="auth-top">
+          <ThemeSwitch />
+        </div>
+        <AuthForm api={api} onSignedIn={setUser} />
+      </>
+    );
   }
   const { sheetId, view } = route;
   return (
@@ -48,6 +56,7 @@ export function App() {
         <button type="button" className="link" onClick={() => void api.logout().then(() => setUser(null))}>
           Sign out
         </button>
+        <ThemeSwitch />
       </nav>
       <main>
         {sheetId ? (

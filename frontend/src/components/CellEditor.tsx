@@ -34,7 +34,7 @@ export function CellEditor({ column, value, invalid, autoFocus, onChange, onComm
   if (kind === "select") {
     return (
       <select {...common} value={toInput(column, value)} onChange={(e) => onChange(e.target.value)}>
-        <option value=""></option>
+        <option value="">{value === undefined ? `${column.name}…` : ""}</option>
         {(column.type_settings.options ?? []).map((option) => (
           <option key={option} value={option}>
             {option}
@@ -48,6 +48,7 @@ export function CellEditor({ column, value, invalid, autoFocus, onChange, onComm
     <input
       type={type}
       inputMode={kind === "number" ? "decimal" : undefined}
+      placeholder={column.name}
       {...common}
       defaultValue={toInput(column, value)}
       onChange={(e) => onChange(e.target.value)}

@@ -5,6 +5,10 @@ import { display, fromInput } from "../model/values";
 import { CellEditor } from "./CellEditor";
 import { useLiveSheet } from "./useLiveSheet";
 import { ConnectionBadge } from "./ConnectionBadge";
+import { ActivityLog } from "./ActivityLog";
+import { RowCards } from "./RowCards";
+import { SharePanel } from "./SharePanel";
+import { useMediaQuery } from "./useMediaQuery";
 
 type Draft = Record<string, string | boolean>;
 
@@ -18,6 +22,9 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   const [cellError, setCellError] = useState<{ row: string; column: string; message: string } | null>(null);
   /** What the open cell editor holds, committed on Enter or when it loses focus. */
   const pending = useRef<string | boolean | undefined>(undefined);
+  const [panel, setPanel] = useState<"share" | "activity" | null>(null);
+  /** Phones get the rows as cards. */
+  const narrow = useMediaQuery("(max-width: 640px)");
 
   /** Tells the others which cell this user is editing (null: none). */
   const announce = useCallback(
@@ -79,13 +86,24 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
         <h2>{sheet.name}</h2>
         <span className="muted">{rows.length} rows</span>
         <ConnectionBadge status={status} presence={presence} me={me.current} />
+        <span className="header-actions">
+          <button type="button" className="tab" aria-pressed={panel === "share"} onClick={() => setPanel(panel === "share" ? null : "share")}>
+            Share
+          </button>
+          <button type="button" className="tab" aria-pressed={panel === "activity"} onClick={() => setPanel(panel === "activity" ? null : "activity")}>
+            Activity
+          </button>
+        </span>
       </header>
+      {panel === "share" && <SharePanel api={api} sheet={sheet} onChanged={() => void reload()} />}
+      {panel === "activity" && <ActivityLog api={api} sheetId={sheetId} columns={sheet.columns} />}
       {notice && (
         <p role="status" className="notice">
           {notice}
         </p>
       )}
-      <div className="scroller">
+      {narrow && <RowCards name={sheet.name} columns={sheet.columns} rows={rows} />}
+      <div className={narrow ? "scroller narrow" : "scroller"}>
         <table role="grid" aria-label={sheet.name}>
           <thead>
             <tr>

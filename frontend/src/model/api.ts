@@ -1,5 +1,5 @@
 import type { Dashboard, ForecastSettings } from "./forecast";
-import type { ErrorDetail, JsonValue, Row, Sheet, SheetSummary, Tokens, User } from "./types";
+import type { ActivityEntry, Collaborator, ErrorDetail, JsonValue, Row, Sheet, SheetSummary, Tokens, User } from "./types";
 
 /** An error answer of the API: status, stable code, message and field details. */
 export class ApiError extends Error {
@@ -122,6 +122,32 @@ export class Api {
 
   deleteRow(sheetId: string, rowId: string): Promise<unknown> {
     return this.call("DELETE", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows/${encodeURIComponent(rowId)}`);
+  }
+
+  collaborators(sheetId: string): Promise<Collaborator[]> {
+    return this.call<Collaborator[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/collaborators`);
+  }
+
+  share(sheetId: string, email: string, role: "viewer" | "editor"): Promise<Collaborator> {
+    return this.call<Collaborator>("POST", `/api/spreadsheets/${encodeURIComponent(sheetId)}/collaborators`, { email, role });
+  }
+
+  unshare(sheetId: string, userId: string): Promise<unknown> {
+    return this.call("DELETE", `/api/spreadsheets/${encodeURIComponent(sheetId)}/collaborators/${encodeURIComponent(userId)}`);
+  }
+
+  /** Turns the read-only public link on (a new one replaces the old) and returns its API path. */
+  enablePublicLink(sheetId: string): Promise<{ token: string; path: string }> {
+    return this.call("POST", `/api/spreadsheets/${encodeURIComponent(sheetId)}/public-link`);
+  }
+
+  disablePublicLink(sheetId: string): Promise<unknown> {
+    return this.call("DELETE", `/api/spreadsheets/${encodeURIComponent(sheetId)}/public-link`);
+  }
+
+  /** The newest entries of the sheet's audit log. */
+  activity(sheetId: string, limit = 50): Promise<ActivityEntry[]> {
+    return this.call<ActivityEntry[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/activity?limit=${limit}`);
   }
 
   forecastSettings(sheetId: string): Promise<ForecastSettings> {

@@ -33,6 +33,30 @@ export interface Sheet {
   revision: number;
   row_count: number;
   columns: Column[];
+  /** The read-only public link's API path, shown to the owner only; null when off. */
+  public_link: string | null;
+}
+
+/** Someone a sheet is shared with, or its owner. */
+export interface Collaborator {
+  user_id: string;
+  email: string;
+  name: string;
+  role: "owner" | "editor" | "viewer";
+}
+
+/** One entry of a sheet's audit log. */
+export interface ActivityEntry {
+  id: number;
+  at: string;
+  revision: number;
+  action: string;
+  user_id: string | null;
+  user_email: string | null;
+  row_id: string | null;
+  column_id: string | null;
+  old_value: JsonValue;
+  new_value: JsonValue;
 }
 
 export interface SheetSummary {

@@ -43,15 +43,25 @@ public class SheetViews {
     JsonObjectBuilder view =
         store
             .query(
-                "select owner_id, revision, created_at, updated_at, (select count(*) from spreadsheet_rows r where r.sheet_id = s.id) from spreadsheets s where id = ?",
+                "select owner_id, revision, created_at, updated_at, (select count(*) from spreadsheet_rows r where r.sheet_id = s.id), public_token from spreadsheets s where id = ?",
                 ps -> ps.setString(1, sheet.id().value()),
-                rs ->
-                    JSON.createObjectBuilder()
-                        .add("owner_id", rs.getString(1))
-                        .add("revision", rs.getLong(2))
-                        .add("created_at", time(rs, 3))
-                        .add("updated_at", time(rs, 4))
-                        .add("row_count", rs.getLong(5)))
+                rs -> {
+                  JsonObjectBuilder json =
+                      JSON.createObjectBuilder()
+                          .add("owner_id", rs.getString(1))
+                          .add("revision", rs.getLong(2))
+                          .add("created_at", time(rs, 3))
+                          .add("updated_at", time(rs, 4))
+                          .add("row_count", rs.getLong(5));
+                  // Only the owner, who can turn it off, sees the public link.
+                  String token = rs.getString(6);
+                  if ("owner".equals(role) && token != null) {
+                    json.add("public_link", "/api/public/" + token);
+                  } else {
+                    json.addNull("public_link");
+                  }
+                  return json;
+                })
             .stream()
             .findFirst()
             .orElseThrow(() -> ApiException.notFound("The spreadsheet"));

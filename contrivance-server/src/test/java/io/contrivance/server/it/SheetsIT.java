@@ -231,6 +231,9 @@ class SheetsIT {
     assertThat(post("/api/spreadsheets/" + sheet + "/public-link", editor.accessToken(), null).status()).isEqualTo(403);
     String path = post("/api/spreadsheets/" + sheet + "/public-link", owner.accessToken(), null).data().getString("path");
     assertThat(get(path, null).data().getString("role")).isEqualTo("public");
+    assertThat(get("/api/spreadsheets/" + sheet, owner.accessToken()).data().getString("public_link")).isEqualTo(path);
+    assertThat(get("/api/spreadsheets/" + sheet, editor.accessToken()).data().isNull("public_link")).isTrue();
+    assertThat(get(path, null).data().isNull("public_link")).isTrue();
     assertThat(companies(get(path + "/rows", null))).containsExactly("Acme");
     assertThat(post(path + "/rows", null, row("{\"company\":\"X\"}")).status()).isIn(401, 404, 405);
     assertThat(delete("/api/spreadsheets/" + sheet + "/public-link", owner.accessToken()).status()).isEqualTo(200);

@@ -1,0 +1,54 @@
+import { expect, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+
+export const PASSWORD = "a long enough secret";
+
+/** A new account, made over the API; returns its email and access token. */
+export async function account(request: APIRequestContext, prefix: string, name: string): Promise<{ email: string; token: string }> {
+  const email = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+  const registered = await request.post("/api/auth/register", { data: { email, password: PASSWORD, name } });
+  expect(registered.ok()).toBeTruthy();
+  return { email, token: ((await registered.json()) as { data: { access_token: string } }).data.access_token };
+}
+
+/** A sales pipeline sheet with the given deals (company, stage, value), made over the API. */
+export async function pipelineSheet(request: APIRequestContext, token: string, name: string, deals: [string, string, number][]): Promise<string> {
+  const headers = { Authorization: `Bearer ${token}` };
+  const created = await request.post("/api/spreadsheets", { headers, data: { name, template: "sales_pipeline" } });
+  const sheet = ((await created.json()) as { data: { id: string } }).data.id;
+  const today = new Date().toISOString().slice(0, 10);
+  for (const [company, stage, value] of deals) {
+    const row = await request.post(`/api/spreadsheets/${sheet}/rows`, {
+      headers,
+      data: { data: { company, stage, deal_value: value, expected_close: today, owner: "bo" } },
+    });
+    expect(row.status()).toBe(201);
+  }
+  return sheet;
+}
+
+/** A new browser context signed in as the account, at the given hash (e.g. `#/sheets/<id>`). */
+export async function signIn(
+  browser: Browser,
+  baseURL: string,
+  email: string,
+  hash = "",
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL, ...options })).newPage();
+  await page.goto("/");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByLabel("New sheet name")).toBeVisible();
+  if (hash) {
+    await page.goto(`/${hash}`);
+  }
+  return page;
+}
+
+/** With SCREENSHOTS set to a folder, the main screens are saved there (docs/screenshots is made this way). */
+export async function screenshot(page: Page, name: string) {
+  if (process.env.SCREENSHOTS) {
+    await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
+  }
+}
