@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { account, pipelineSheet, screenshot, signIn } from "./support";
+import { account, cell, pipelineSheet, screenshot, signIn } from "./support";
 
 test("share a sheet with a second user as a viewer: they find it, read it, cannot edit it, and see its activity", async ({ browser, baseURL, request }) => {
   const owner = await account(request, "owner", "Olive Owner");
@@ -19,8 +19,7 @@ test("share a sheet with a second user as a viewer: they find it, read it, canno
 
   const other = await signIn(browser, baseURL!, viewer.email);
   await other.getByRole("button", { name: "Shared deals" }).click();
-  const grid = other.getByRole("grid", { name: "Shared deals" });
-  await expect(grid.locator('tbody td[data-column="company"]')).toHaveText("Acme");
+  await expect(cell(other, 0, 0)).toHaveText("Acme");
   await expect(other.getByRole("button", { name: "Add row" })).toHaveCount(0);
   await other.getByRole("button", { name: "Share" }).click();
   await expect(other.getByRole("region", { name: "Sharing" })).toContainText(owner.email);
@@ -59,10 +58,10 @@ test("on a phone the rows are a list of cards, and rows can still be added", asy
   await expect(cards.getByRole("listitem")).toHaveCount(2);
   await expect(cards.getByRole("listitem").first()).toContainText("Acme");
   await expect(cards.getByRole("listitem").first()).toContainText("$12,000.00");
-  await expect(page.getByRole("columnheader", { name: "Company" })).toBeHidden();
+  await expect(page.getByRole("region", { name: "Pocket deals" })).toHaveCount(0);
   await screenshot(page, "phone");
 
-  const form = page.locator("tfoot tr.new-row");
+  const form = page.getByRole("form", { name: "New row" });
   await form.getByLabel("Company").fill("Initech");
   await form.getByLabel("Stage").selectOption("Lead");
   await form.getByRole("button", { name: "Add row" }).click();

@@ -52,3 +52,24 @@ export async function screenshot(page: Page, name: string) {
     await page.screenshot({ path: `${process.env.SCREENSHOTS}/${name}.png`, fullPage: true });
   }
 }
+
+/** A cell of the grid, through the grid's accessible table (the cells themselves are drawn on a canvas). */
+export function cell(page: Page, column: number, row: number) {
+  // Column 0 of the accessible table is the row numbers.
+  return page.getByTestId(`glide-cell-${column + 1}-${row}`);
+}
+
+/**
+ * Clicks (or double-clicks) a cell of the grid where the canvas draws it. Rows are 34 px under a 36 px header; the
+ * row numbers take about 50 px; columns are as wide as the grid makes them (160 px for text).
+ */
+export async function clickCell(page: Page, grid: string, x: number, row: number, double = false) {
+  // Glide's scroller lies over its canvas and takes the pointer events.
+  const canvas = page.getByRole("region", { name: grid }).locator(".dvn-scroller");
+  const position = { x, y: 36 + 34 * row + 17 };
+  if (double) {
+    await canvas.dblclick({ position });
+  } else {
+    await canvas.click({ position });
+  }
+}

@@ -2,11 +2,12 @@ import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { Api, sessionTokenStore } from "./model/api";
 import type { User } from "./model/types";
 import { AuthForm } from "./components/AuthForm";
-import { SheetGrid } from "./components/SheetGrid";
 import { SheetList } from "./components/SheetList";
 import { ThemeSwitch } from "./components/ThemeSwitch";
 
-// The board and the dashboard load when first opened, keeping the first screen's script small.
+// A sheet's views load when first opened, keeping the first screen's script small (the grid
+// library alone is larger than everything else).
+const SheetGrid = lazy(() => import("./components/SheetGrid").then((m) => ({ default: m.SheetGrid })));
 const PipelineBoard = lazy(() => import("./components/PipelineBoard").then((m) => ({ default: m.PipelineBoard })));
 const Dashboard = lazy(() => import("./components/Dashboard").then((m) => ({ default: m.Dashboard })));
 

@@ -1,8 +1,26 @@
 import type { PresenceEntry } from "../model/live";
+import type { Column, Row } from "../model/types";
 import type { Status } from "./useLiveSheet";
 
-/** The live connection's state and who else is in the sheet. */
-export function ConnectionBadge({ status, presence, me }: { status: Status; presence: Record<string, PresenceEntry>; me: string | null }) {
+/** The live connection's state and who else is in the sheet, with the cell each of them is on (when the rows are known). */
+export function ConnectionBadge({
+  status,
+  presence,
+  me,
+  columns = [],
+  rows = [],
+}: {
+  status: Status;
+  presence: Record<string, PresenceEntry>;
+  me: string | null;
+  columns?: Column[];
+  rows?: Row[];
+}) {
+  const where = (p: PresenceEntry) => {
+    const column = columns.find((c) => c.id === p.selection?.from_column);
+    const index = rows.findIndex((r) => r.id === p.selection?.from_row);
+    return column && index >= 0 ? `${column.name}, row ${index + 1}` : undefined;
+  };
   return (
     <>
       <span className={`connection ${status}`} role="status" aria-label="Connection">
@@ -12,7 +30,7 @@ export function ConnectionBadge({ status, presence, me }: { status: Status; pres
         {Object.values(presence)
           .filter((p) => p.connection_id !== me)
           .map((p) => (
-            <li key={p.connection_id} style={{ borderColor: p.color }} title={p.name}>
+            <li key={p.connection_id} style={{ borderColor: p.color }} title={where(p) ? `${p.name} is on ${where(p)}` : p.name} data-cell={where(p)}>
               {p.name}
             </li>
           ))}

@@ -1,91 +1,100 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import { ApiError, type Api } from "../model/api";
-import type { Column, JsonValue, Row } from "../model/types";
-import { display, fromInput } from "../model/values";
-import { CellEditor } from "./CellEditor";
-import { useLiveSheet } from "./useLiveSheet";
-import { ConnectionBadge } from "./ConnectionBadge";
+import { EditRefused } from "../model/socket";
+import type { JsonValue, Row } from "../model/types";
+import { fromInput } from "../model/values";
 import { ActivityLog } from "./ActivityLog";
+import { ConnectionBadge } from "./ConnectionBadge";
+import { DataGrid, type CellEdit, type CellRef } from "./DataGrid";
+import { NewRowForm } from "./NewRowForm";
 import { RowCards } from "./RowCards";
 import { SharePanel } from "./SharePanel";
+import { useLiveSheet } from "./useLiveSheet";
+import { useDocumentTheme } from "./useDocumentTheme";
 import { useMediaQuery } from "./useMediaQuery";
 
-type Draft = Record<string, string | boolean>;
-
-/** A sheet as a grid: typed editors, a row to add new rows, inline errors per cell. */
+/**
+ * A sheet: the grid (cards on phones), a form to add rows, sharing and activity. One cell's edit
+ * goes through the live socket like everyone's; a paste or fill of many cells is saved a row at a
+ * time over REST. Whatever the server refuses is reported per cell.
+ */
 export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
-  const { sheet, rows, status, presence, me, socket, notice, setNotice, put, remove, reload } = useLiveSheet(api, sheetId);
-  const [draft, setDraft] = useState<Draft>({});
-  const [draftKey, setDraftKey] = useState(0);
-  const [draftError, setDraftError] = useState<ApiError | null>(null);
-  const [editing, setEditing] = useState<{ row: string; column: string } | null>(null);
-  const [cellError, setCellError] = useState<{ row: string; column: string; message: string } | null>(null);
-  /** What the open cell editor holds, committed on Enter or when it loses focus. */
-  const pending = useRef<string | boolean | undefined>(undefined);
+  const { sheet, rows, streaming, status, presence, me, socket, notice, setNotice, put, reload } = useLiveSheet(api, sheetId);
   const [panel, setPanel] = useState<"share" | "activity" | null>(null);
   /** Phones get the rows as cards. */
   const narrow = useMediaQuery("(max-width: 640px)");
+  const theme = useDocumentTheme();
 
-  /** Tells the others which cell this user is editing (null: none). */
-  const announce = useCallback(
-    (cell: { row: string; column: string } | null) => {
-      socket.current?.select(cell ? { from_row: cell.row, from_column: cell.column, to_row: cell.row, to_column: cell.column } : null, cell !== null);
+  const select = useCallback(
+    (cell: CellRef | null) => {
+      socket.current?.select(cell ? { from_row: cell.row, from_column: cell.column, to_row: cell.row, to_column: cell.column } : null, false);
     },
     [socket],
   );
 
-  useEffect(() => announce(editing), [editing, announce]);
+  const save = useCallback(
+    async (edits: CellEdit[]) => {
+      const problems: string[] = [];
+      const where = (edit: CellEdit) => `${edit.column.name}, row ${rows.indexOf(edit.row) + 1}`;
+      if (edits.length === 1) {
+        const [edit] = edits;
+        const value = fromInput(edit.column, edit.input);
+        try {
+          await socket.current!.updateCell(edit.row.id, edit.column.id, value);
+        } catch (refused) {
+          if (refused instanceof EditRefused && refused.reason === "offline") {
+            await saveRow(edit.row, [edit], problems);
+          } else {
+            problems.push(`${where(edit)}: ${refused instanceof Error ? refused.message : "refused"}`);
+          }
+        }
+      } else {
+        const byRow = new Map<Row, CellEdit[]>();
+        edits.forEach((e) => byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]));
+        for (const [row, rowEdits] of byRow) {
+          await saveRow(row, rowEdits, problems);
+        }
+      }
+      setNotice(problems.length === 0 ? null : `${problems.length} of ${edits.length} cells were not saved — ${problems.join("; ")}`);
+
+      async function saveRow(row: Row, rowEdits: CellEdit[], into: string[]) {
+        const data: Record<string, JsonValue> = {};
+        rowEdits.forEach((e) => (data[e.column.id] = fromInput(e.column, e.input)));
+        try {
+          put(await api.updateRow(sheetId, row, data));
+        } catch (caught) {
+          if (caught instanceof ApiError && caught.details.length > 0) {
+            rowEdits.forEach((e) => {
+              const detail = caught.detailFor(e.column.id);
+              if (detail) {
+                into.push(`${where(e)}: ${detail.message}`);
+              }
+            });
+          } else {
+            into.push(`row ${rows.indexOf(row) + 1}: ${caught instanceof ApiError ? caught.message : "could not be saved"}`);
+          }
+        }
+      }
+    },
+    [api, sheetId, rows, socket, put, setNotice],
+  );
 
   if (!sheet) {
     return <p>{notice ?? "Loading…"}</p>;
   }
   const editable = sheet.role !== "viewer";
-
-  async function addRow(e: React.FormEvent) {
-    e.preventDefault();
-    const data: Record<string, JsonValue> = {};
-    for (const column of sheet!.columns) {
-      if (draft[column.id] !== undefined) {
-        data[column.id] = fromInput(column, draft[column.id]);
-      }
-    }
-    try {
-      put(await api.addRow(sheetId, data));
-      setDraft({});
-      setDraftKey((k) => k + 1);
-      setDraftError(null);
-    } catch (caught) {
-      setDraftError(caught instanceof ApiError ? caught : new ApiError(0, "network", "The server cannot be reached"));
-    }
-  }
-
-  async function saveCell(row: Row, column: Column, input: string | boolean) {
-    setEditing(null);
-    try {
-      put(await api.updateRow(sheetId, row, { [column.id]: fromInput(column, input) }));
-      setCellError(null);
-    } catch (caught) {
-      if (caught instanceof ApiError && caught.status === 409) {
-        setNotice("Someone else changed this row; it now shows their version.");
-        await reload();
-        return;
-      }
-      const message = caught instanceof ApiError ? (caught.detailFor(column.id)?.message ?? caught.message) : "Could not save";
-      setCellError({ row: row.id, column: column.id, message });
-    }
-  }
-
-  async function removeRow(row: Row) {
-    await api.deleteRow(sheetId, row.id);
-    remove(row.id);
-  }
+  const others = Object.values(presence).filter((p) => p.connection_id !== me.current);
 
   return (
     <section className="grid-view">
       <header className="view-header">
         <h2>{sheet.name}</h2>
-        <span className="muted">{rows.length} rows</span>
-        <ConnectionBadge status={status} presence={presence} me={me.current} />
+        <span className="muted" aria-live="polite">
+          {streaming && rows.length < sheet.row_count
+            ? `${count(rows.length)} of ${count(sheet.row_count)} rows`
+            : `${count(rows.length)} ${rows.length === 1 ? "row" : "rows"}`}
+        </span>
+        <ConnectionBadge status={status} presence={presence} me={me.current} columns={sheet.columns} rows={rows} />
         <span className="header-actions">
           <button type="button" className="tab" aria-pressed={panel === "share"} onClick={() => setPanel(panel === "share" ? null : "share")}>
             Share
@@ -102,115 +111,33 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           {notice}
         </p>
       )}
-      {narrow && <RowCards name={sheet.name} columns={sheet.columns} rows={rows} />}
-      <div className={narrow ? "scroller narrow" : "scroller"}>
-        <table role="grid" aria-label={sheet.name}>
-          <thead>
-            <tr>
-              {sheet.columns.map((column) => (
-                <th key={column.id} scope="col">
-                  {column.name}
-                  {column.is_required && <span aria-label="required"> *</span>}
-                </th>
-              ))}
-              <th aria-label="Actions" />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} data-row={row.id}>
-                {sheet.columns.map((column) => {
-                  const isEditing = editing?.row === row.id && editing.column === column.id;
-                  const error = cellError?.row === row.id && cellError.column === column.id ? cellError.message : undefined;
-                  const other = Object.values(presence).find(
-                    (p) => p.connection_id !== me.current && p.selection?.from_row === row.id && p.selection.from_column === column.id,
-                  );
-                  return (
-                    <td
-                      key={column.id}
-                      role="gridcell"
-                      data-column={column.id}
-                      data-editing-by={other?.name}
-                      title={other ? `${other.name} ${other.editing ? "is editing" : "is here"}` : undefined}
-                      style={other ? { outline: `2px solid ${other.color}`, outlineOffset: "-2px" } : undefined}
-                      className={error ? "invalid" : undefined}
-                      onDoubleClick={() => {
-                        if (editable) {
-                          pending.current = undefined;
-                          setEditing({ row: row.id, column: column.id });
-                        }
-                      }}
-                    >
-                      {isEditing ? (
-                        <CellEditor
-                          column={column}
-                          value={row.data[column.id]}
-                          autoFocus
-                          onChange={(input) => {
-                            pending.current = input;
-                            if (typeof input === "boolean" || column.column_type === "select") {
-                              void saveCell(row, column, input);
-                            }
-                          }}
-                          onCommit={() => {
-                            const input = pending.current;
-                            pending.current = undefined;
-                            if (input === undefined) {
-                              setEditing(null);
-                            } else {
-                              void saveCell(row, column, input);
-                            }
-                          }}
-                          onCancel={() => setEditing(null)}
-                        />
-                      ) : (
-                        display(column, row.data[column.id])
-                      )}
-                      {error && <span className="field-error">{error}</span>}
-                    </td>
-                  );
-                })}
-                <td>
-                  {editable && (
-                    <button type="button" className="link" aria-label="Delete row" onClick={() => void removeRow(row)}>
-                      ✕
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-          {editable && (
-            <tfoot>
-              <tr className="new-row" key={draftKey}>
-                {sheet.columns.map((column) => {
-                  const error = draftError?.detailFor(column.id)?.message;
-                  return (
-                    <td key={column.id} className={error ? "invalid" : undefined}>
-                      <CellEditor column={column} value={undefined} invalid={!!error} onChange={(input) => setDraft((d) => ({ ...d, [column.id]: input }))} />
-                      {error && (
-                        <span className="field-error" role="alert">
-                          {error}
-                        </span>
-                      )}
-                    </td>
-                  );
-                })}
-                <td>
-                  <button type="button" onClick={addRow}>
-                    Add row
-                  </button>
-                </td>
-              </tr>
-            </tfoot>
-          )}
-        </table>
-      </div>
-      {draftError && draftError.details.length === 0 && (
-        <p role="alert" className="error">
-          {draftError.message}
-        </p>
+      {narrow ? (
+        <RowCards name={sheet.name} columns={sheet.columns} rows={rows} />
+      ) : (
+        <DataGrid
+          name={sheet.name}
+          columns={sheet.columns}
+          rows={rows}
+          total={streaming ? sheet.row_count : rows.length}
+          editable={editable}
+          dark={theme === "dark"}
+          presence={others}
+          onEdits={(edits) => void save(edits)}
+          onSelect={select}
+        />
+      )}
+      {editable && (
+        <NewRowForm
+          columns={sheet.columns}
+          onAdd={async (data) => {
+            put(await api.addRow(sheetId, data));
+          }}
+        />
       )}
     </section>
   );
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en-US");
 }

@@ -10,6 +10,8 @@ export type Status = "connecting" | "live" | "offline";
 export interface LiveSheetState {
   sheet: Sheet | null;
   rows: Row[];
+  /** Whether more rows are still streaming in after the first window. */
+  streaming: boolean;
   status: Status;
   presence: Record<string, PresenceEntry>;
   /** This browser tab's connection id, to tell itself apart from others in presence. */
@@ -34,20 +36,47 @@ export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
   const [notice, setNotice] = useState<string | null>(null);
   const [presence, setPresence] = useState<Record<string, PresenceEntry>>({});
   const [status, setStatus] = useState<Status>("connecting");
+  const [streaming, setStreaming] = useState(true);
   const live = useRef<SheetRows>(new SheetRows([], 0));
   const me = useRef<string | null>(null);
   const socketRef = useRef<LiveSheet | null>(null);
 
   const show = useCallback(() => setRows(live.current.rows()), []);
 
+  /** Which read is current: a newer one (or leaving the sheet) stops an older one streaming. */
+  const generation = useRef(0);
+
   const reload = useCallback(async () => {
-    const [loaded, page] = await Promise.all([api.sheet(sheetId), api.rows(sheetId)]);
+    const mine = ++generation.current;
+    setStreaming(true);
+    const [loaded, first] = await Promise.all([api.sheet(sheetId), api.rowsPage(sheetId)]);
     // Merged, not replaced: events may have arrived on the socket while the page was read.
-    page.forEach((row) => live.current.put(row));
+    first.rows.forEach((row) => live.current.put(row));
     live.current.revision = Math.max(live.current.revision, loaded.revision);
     setSheet(loaded);
     show();
+    // The rest streams in a window at a time, in sheet order, while the first rows are on screen.
+    let next = first.next;
+    while (next !== null && generation.current === mine) {
+      const page = await api.rowsPage(sheetId, next);
+      if (generation.current !== mine) {
+        return;
+      }
+      page.rows.forEach((row) => live.current.put(row));
+      next = page.next;
+      show();
+    }
+    if (generation.current === mine) {
+      setStreaming(false);
+    }
   }, [api, sheetId, show]);
+
+  useEffect(
+    () => () => {
+      generation.current++;
+    },
+    [],
+  );
 
   useEffect(() => {
     reload().catch((e: unknown) => setNotice(e instanceof ApiError ? e.message : "Could not load the sheet"));
@@ -121,5 +150,5 @@ export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
     [show],
   );
 
-  return { sheet, rows, status, presence, me, socket: socketRef, notice, setNotice, put, remove, reload };
+  return { sheet, rows, streaming, status, presence, me, socket: socketRef, notice, setNotice, put, remove, reload };
 }

@@ -49,6 +49,7 @@ type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 interface Envelope<T> {
   success: boolean;
   data?: T;
+  pagination?: { next_cursor?: string };
   error?: { code?: string; message?: string; details?: ErrorDetail[] };
 }
 
@@ -107,6 +108,16 @@ export class Api {
       query.set("cursor", cursor);
     }
     return this.call<Row[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows?${query}`);
+  }
+
+  /** A page of rows in sheet order and the cursor of the next page (none after the last). */
+  async rowsPage(sheetId: string, cursor?: string, limit = 1000): Promise<{ rows: Row[]; next: string | null }> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (cursor !== undefined) {
+      query.set("cursor", cursor);
+    }
+    const envelope = await this.envelope<Row[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows?${query}`);
+    return { rows: envelope.data ?? [], next: envelope.pagination?.next_cursor ?? null };
   }
 
   addRow(sheetId: string, data: Record<string, JsonValue>): Promise<Row> {
@@ -198,7 +209,11 @@ export class Api {
    * One request. `authenticated` calls carry the access token and, on a 401, refresh the session
    * once and retry; public calls (sign-in, refresh) carry no token at all.
    */
-  private async call<T>(method: string, path: string, body?: unknown, authenticated = true, retried = false): Promise<T> {
+  private async call<T>(method: string, path: string, body?: unknown, authenticated = true): Promise<T> {
+    return (await this.envelope<T>(method, path, body, authenticated)).data as T;
+  }
+
+  private async envelope<T>(method: string, path: string, body?: unknown, authenticated = true, retried = false): Promise<Envelope<T>> {
     const headers: Record<string, string> = { Accept: "application/json" };
     if (body !== undefined) {
       headers["Content-Type"] = "application/json";
@@ -209,13 +224,13 @@ export class Api {
     const response = await this.fetcher(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     if (response.status === 401 && authenticated && !retried && this.tokens.refresh()) {
       await this.refresh();
-      return this.call<T>(method, path, body, true, true);
+      return this.envelope<T>(method, path, body, true, true);
     }
     const json = (await response.json().catch(() => null)) as Envelope<T> | null;
     if (!response.ok || !json || json.success === false) {
       const error = json?.error;
       throw new ApiError(response.status, error?.code ?? "http_" + response.status, error?.message ?? response.statusText, error?.details ?? []);
     }
-    return json.data as T;
+    return json;
   }
 }

@@ -49,3 +49,24 @@ describe("SheetRows", () => {
     expect(rows.apply({ ...base, type: "column_changed", revision: 2, reload_rows: true, rewritten_rows: [] })).toBe("reload");
   });
 });
+
+describe("SheetRows order", () => {
+  it("hands out the same array until something changes, and keeps order through in-place edits", () => {
+    const rows = new SheetRows([row("b", 20), row("a", 10)], 1);
+    const first = rows.rows();
+    expect(first.map((r) => r.id)).toEqual(["a", "b"]);
+    expect(rows.rows()).toBe(first);
+    rows.put(row("a", 10, 2, { company: "Acme" }));
+    const second = rows.rows();
+    expect(second).not.toBe(first);
+    expect(second.map((r) => [r.id, r.version])).toEqual([
+      ["a", 2],
+      ["b", 1],
+    ]);
+    rows.put(row("b", 5, 2));
+    expect(rows.rows().map((r) => r.id)).toEqual(["b", "a"]);
+    rows.remove("a");
+    expect(rows.rows().map((r) => r.id)).toEqual(["b"]);
+    expect(rows.size).toBe(1);
+  });
+});

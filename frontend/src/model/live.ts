@@ -56,6 +56,11 @@ export class SheetRows {
   private readonly byId = new Map<string, Row>();
   private readonly deleted = new Set<string>();
   revision: number;
+  /** The rows in order, kept between calls: a sheet of 100,000 rows is not re-sorted for each edit of a cell. */
+  private sorted: Row[] | null = null;
+  private index: Map<string, number> | null = null;
+  /** The last array handed out, while nothing changed (so that callers can compare by identity). */
+  private handedOut: Row[] | null = null;
 
   constructor(rows: Row[], revision: number) {
     this.revision = revision;
@@ -64,9 +69,46 @@ export class SheetRows {
     }
   }
 
-  /** The rows in sheet order. */
+  /** The rows in sheet order: a new array after any change, the same one otherwise. */
   rows(): Row[] {
-    return [...this.byId.values()].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (this.handedOut) {
+      return this.handedOut;
+    }
+    if (!this.sorted) {
+      // Pages arrive in order, so this is mostly merging sorted runs.
+      this.sorted = [...this.byId.values()].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      this.index = new Map(this.sorted.map((r, i) => [r.id, i]));
+    }
+    this.handedOut = this.sorted.slice();
+    return this.handedOut;
+  }
+
+  /** How many rows are here. */
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** Sets a row; a change of content in place keeps the order, anything else re-sorts lazily. */
+  private set(row: Row): void {
+    const current = this.byId.get(row.id);
+    this.byId.set(row.id, row);
+    this.handedOut = null;
+    const at = this.index?.get(row.id);
+    if (current && this.sorted && at !== undefined && current.position === row.position) {
+      this.sorted[at] = row;
+    } else {
+      this.sorted = null;
+      this.index = null;
+    }
+  }
+
+  private drop(id: string): void {
+    if (this.byId.delete(id)) {
+      this.sorted = null;
+      this.index = null;
+      this.handedOut = null;
+    }
+    this.deleted.add(id);
   }
 
   /** Puts a row read some other way (a REST answer), unless a newer version is already here. */
@@ -76,14 +118,13 @@ export class SheetRows {
     }
     const current = this.byId.get(row.id);
     if (!current || current.version <= row.version) {
-      this.byId.set(row.id, row);
+      this.set(row);
     }
   }
 
   /** Forgets a row deleted some other way (a REST answer). */
   remove(id: string): void {
-    this.byId.delete(id);
-    this.deleted.add(id);
+    this.drop(id);
   }
 
   /** Applies the sheet's next event. */
@@ -104,10 +145,7 @@ export class SheetRows {
         event.shifted.forEach((r) => this.upsert(r, null));
         break;
       case "row_deleted":
-        event.row_ids.forEach((id) => {
-          this.byId.delete(id);
-          this.deleted.add(id);
-        });
+        event.row_ids.forEach((id) => this.drop(id));
         break;
       case "row_moved":
         this.upsert(event.row, event.user_id);
@@ -130,7 +168,7 @@ export class SheetRows {
       return;
     }
     const now = new Date().toISOString();
-    this.byId.set(row.id, {
+    this.set({
       created_by: current?.created_by ?? author,
       created_at: current?.created_at ?? now,
       ...current,

@@ -1,0 +1,190 @@
+import {
+  DataEditor,
+  GridCellKind,
+  type EditListItem,
+  type GridCell,
+  type GridColumn,
+  type GridSelection,
+  type Item,
+  type Theme as GlideTheme,
+} from "@glideapps/glide-data-grid";
+import "@glideapps/glide-data-grid/dist/index.css";
+import { useCallback, useMemo, useState } from "react";
+import type { PresenceEntry } from "../model/live";
+import type { Column, Row } from "../model/types";
+import { display } from "../model/values";
+
+/** A cell someone selected: row and column ids. */
+export interface CellRef {
+  row: string;
+  column: string;
+}
+
+/** One cell's new content from the grid: text typed or pasted (read by the server with the column's type), or a checkbox. */
+export interface CellEdit {
+  row: Row;
+  column: Column;
+  input: string | boolean;
+}
+
+const DARK: Partial<GlideTheme> = {
+  accentColor: "#60a5fa",
+  accentLight: "rgba(96, 165, 250, 0.2)",
+  textDark: "#e6e8eb",
+  textMedium: "#b8bec8",
+  textLight: "#8b93a1",
+  textBubble: "#e6e8eb",
+  bgIconHeader: "#9aa3b2",
+  fgIconHeader: "#16181d",
+  textHeader: "#c9ced6",
+  textHeaderSelected: "#16181d",
+  bgCell: "#16181d",
+  bgCellMedium: "#1f2229",
+  bgHeader: "#1f2229",
+  bgHeaderHasFocus: "#2a2e37",
+  bgHeaderHovered: "#2a2e37",
+  bgBubble: "#2a2e37",
+  bgBubbleSelected: "#3a3f4b",
+  bgSearchResult: "#3b3212",
+  borderColor: "rgba(255, 255, 255, 0.12)",
+  horizontalBorderColor: "rgba(255, 255, 255, 0.08)",
+  drilldownBorder: "rgba(255, 255, 255, 0.2)",
+  linkColor: "#60a5fa",
+};
+
+/**
+ * The sheet as a canvas grid (Glide Data Grid): only the visible cells are drawn, so 100,000 rows
+ * scroll as smoothly as ten. The grid never owns the data: it asks for each visible cell, and
+ * reports edits, pastes (one batch) and selections; rows not streamed in yet show as loading.
+ * Keyboard: arrows, Tab, Enter, Home/End, Ctrl+Home/End, PageUp/PageDown, F2 or typing to edit, Esc
+ * to cancel, Shift to extend a selection, Ctrl+C / Ctrl+V (tab-separated, as spreadsheets use).
+ */
+export function DataGrid({
+  name,
+  columns,
+  rows,
+  total,
+  editable,
+  dark,
+  presence,
+  onEdits,
+  onSelect,
+}: {
+  name: string;
+  columns: Column[];
+  rows: Row[];
+  /** How many rows the sheet has (more than `rows` while they stream in). */
+  total: number;
+  editable: boolean;
+  dark: boolean;
+  /** Others in the sheet: their selected cells are outlined in their colour. */
+  presence: PresenceEntry[];
+  onEdits: (edits: CellEdit[]) => void;
+  onSelect: (cell: CellRef | null) => void;
+}) {
+  const [widths, setWidths] = useState<Record<string, number>>({});
+  const [selection, setSelection] = useState<GridSelection | undefined>(undefined);
+
+  const gridColumns = useMemo<GridColumn[]>(
+    () => columns.map((c) => ({ id: c.id, title: c.is_required ? `${c.name} *` : c.name, width: widths[c.id] ?? defaultWidth(c) })),
+    [columns, widths],
+  );
+
+  const getCellContent = useCallback(
+    ([col, index]: Item): GridCell => {
+      const row = rows[index];
+      const column = columns[col];
+      if (!row || !column) {
+        return { kind: GridCellKind.Loading, allowOverlay: false };
+      }
+      const value = row.data[column.id];
+      if (column.column_type === "boolean") {
+        return { kind: GridCellKind.Boolean, data: value === true, allowOverlay: false, readonly: !editable };
+      }
+      // The text shown is also what is edited, copied and read out: "$12,000.00" reads back as the
+      // same amount, as it would in a spreadsheet.
+      const text = display(column, value);
+      return { kind: GridCellKind.Text, data: text, displayData: text, allowOverlay: true, readonly: !editable };
+    },
+    [rows, columns, editable],
+  );
+
+  const onCellsEdited = useCallback(
+    (items: readonly EditListItem[]) => {
+      const edits: CellEdit[] = [];
+      for (const { location, value } of items) {
+        const row = rows[location[1]];
+        const column = columns[location[0]];
+        if (!row || !column) {
+          continue;
+        }
+        if (value.kind === GridCellKind.Boolean) {
+          edits.push({ row, column, input: value.data === true });
+        } else if (value.kind === GridCellKind.Text) {
+          edits.push({ row, column, input: value.data });
+        }
+      }
+      onEdits(edits);
+      return true;
+    },
+    [rows, columns, onEdits],
+  );
+
+  const ids = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows]);
+  const highlights = useMemo(
+    () =>
+      presence.flatMap((p) => {
+        const y = p.selection ? ids.get(p.selection.from_row) : undefined;
+        const x = p.selection ? columns.findIndex((c) => c.id === p.selection!.from_column) : -1;
+        return y === undefined || x < 0 ? [] : [{ color: `${p.color}55`, range: { x, y, width: 1, height: 1 }, style: "solid-outline" as const }];
+      }),
+    [presence, ids, columns],
+  );
+
+  return (
+    <div className="data-grid" role="region" aria-label={name} data-loaded={rows.length} data-total={total}>
+      <DataEditor
+        columns={gridColumns}
+        rows={Math.max(total, rows.length)}
+        getCellContent={getCellContent}
+        getCellsForSelection={true}
+        onCellsEdited={onCellsEdited}
+        onPaste={editable}
+        fillHandle={editable}
+        rowMarkers="number"
+        freezeColumns={1}
+        smoothScrollX
+        smoothScrollY
+        width="100%"
+        height="100%"
+        theme={dark ? DARK : undefined}
+        highlightRegions={highlights}
+        gridSelection={selection}
+        onGridSelectionChange={(next) => {
+          setSelection(next);
+          const cell = next.current?.cell;
+          const row = cell ? rows[cell[1]] : undefined;
+          const column = cell ? columns[cell[0]] : undefined;
+          onSelect(row && column ? { row: row.id, column: column.id } : null);
+        }}
+        onColumnResize={(column, size) => setWidths((w) => ({ ...w, [String(column.id)]: size }))}
+        keybindings={{ search: true, selectAll: true, copy: true, paste: true, downFill: true, rightFill: true, clear: true }}
+      />
+    </div>
+  );
+}
+
+function defaultWidth(column: Column): number {
+  switch (column.column_type) {
+    case "boolean":
+      return 90;
+    case "date":
+    case "percent":
+    case "number":
+      return 120;
+    case "long_text":
+      return 260;
+    default:
+      return 160;
+  }
+}
