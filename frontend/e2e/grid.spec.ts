@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { account, cell, clickCell, pipelineSheet, signIn } from "./support";
+
+/** Where column i (160 px wide, after the row numbers) is clicked. */
+const x = (column: number) => 110 + 160 * column;
+const GRID = "Keyboard deals";
+
+test("move with the keyboard, type to edit, copy a range and paste it back, and see refused cells reported", async ({ browser, baseURL, request }) => {
+  const me = await account(request, "keys", "Kim Keys");
+  const sheet = await pipelineSheet(request, me.token, GRID, [
+    ["Acme", "Lead", 12000],
+    ["Globex", "Proposal", 30000],
+    ["Initech", "Lead", 5000],
+  ]);
+  const page = await signIn(browser, baseURL!, me.email, `#/sheets/${sheet}`);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await expect(cell(page, 0, 2)).toHaveText("Initech");
+  await expect(page.getByRole("status", { name: "Connection" })).toHaveText("Live");
+
+  // Arrows, then typing starts an edit that Enter commits.
+  await clickCell(page, GRID, x(0), 0);
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press("ArrowRight");
+  }
+  await page.keyboard.press("7");
+  const editor = page.locator("#portal textarea");
+  await expect(editor).toBeFocused();
+  await page.keyboard.type("500");
+  await expect(editor).toHaveValue("7500");
+  await page.keyboard.press("Enter");
+  await expect(cell(page, 3, 0)).toHaveText("$7,500.00");
+
+  // Shift extends the selection; Ctrl+C copies it as tab-separated text.
+  await clickCell(page, GRID, x(0), 0);
+  await page.keyboard.press("Shift+ArrowDown");
+  await page.keyboard.press("Control+c");
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("Acme\nGlobex");
+
+  // Pasted into Contact, it lands in two rows.
+  await clickCell(page, GRID, x(1), 0);
+  await page.keyboard.press("Control+v");
+  await expect(cell(page, 1, 0)).toHaveText("Acme");
+  await expect(cell(page, 1, 1)).toHaveText("Globex");
+
+  // A value Deal Value cannot take is refused and named, and the cell keeps its value.
+  await page.evaluate(() => navigator.clipboard.writeText("lots\t\nmore"));
+  await clickCell(page, GRID, x(3), 1);
+  await page.keyboard.press("Control+v");
+  await expect(page.getByRole("status").filter({ hasText: "were not saved" })).toContainText("Deal Value, row 2");
+  await expect(cell(page, 3, 1)).toHaveText("$30,000.00");
+});
