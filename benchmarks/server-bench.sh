@@ -8,7 +8,9 @@
 # BENCH_MODE=rest (default: REST writes, reads, batch insert vs COPY, page reads), realtime (the
 # sheet socket: propagation, 200 clients with presence, idle sockets), all, none, or cluster (a
 # Kafka broker process and a second server on 9282 sharing the first one's database: edits sent to
-# one instance, received from the other).
+# one instance, received from the other), or ui (the browser UI in headless Chromium: first-screen
+# script size, navigation to the first rows of a 100,000-row sheet, frame times while scrolling it;
+# PERF_ROWS sets the number of rows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -99,6 +101,9 @@ if [ "$mode" = cluster ]; then
   until curl -sf "http://127.0.0.1:$((port + 1))/health/ready" >/dev/null; do sleep 0.2; done
   java -Xmx1g ${BENCH_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar io.contrivance.bench.RealtimeLoad "http://127.0.0.1:$port" "http://127.0.0.1:$((port + 1))" || status=$?
   "$wlp/bin/server" stop $second >/dev/null
+fi
+if [ "$mode" = ui ]; then
+  (cd frontend && BASE_URL="http://127.0.0.1:$port" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test -c playwright.perf.config.ts) || status=$?
 fi
 if [ "$mode" = realtime ] || [ "$mode" = all ]; then
   java -Xmx2g ${BENCH_JAVA_OPTS:-} -cp benchmarks/target/benchmarks.jar io.contrivance.bench.RealtimeLoad "http://127.0.0.1:$port" "$pid" || status=$?

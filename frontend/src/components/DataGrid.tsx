@@ -55,7 +55,7 @@ const DARK: Partial<GlideTheme> = {
 /**
  * The sheet as a canvas grid (Glide Data Grid): only the visible cells are drawn, so 100,000 rows
  * scroll as smoothly as ten. The grid never owns the data: it asks for each visible cell, and
- * reports edits, pastes (one batch) and selections; rows not streamed in yet show as loading.
+ * reports edits, pastes (one batch) and selections. Rows join the grid as they stream in.
  * Keyboard: arrows, Tab, Enter, Home/End, Ctrl+Home/End, PageUp/PageDown, F2 or typing to edit, Esc
  * to cancel, Shift to extend a selection, Ctrl+C / Ctrl+V (tab-separated, as spreadsheets use).
  */
@@ -63,7 +63,6 @@ export function DataGrid({
   name,
   columns,
   rows,
-  total,
   editable,
   dark,
   presence,
@@ -73,8 +72,6 @@ export function DataGrid({
   name: string;
   columns: Column[];
   rows: Row[];
-  /** How many rows the sheet has (more than `rows` while they stream in). */
-  total: number;
   editable: boolean;
   dark: boolean;
   /** Others in the sheet: their selected cells are outlined in their colour. */
@@ -142,10 +139,10 @@ export function DataGrid({
   );
 
   return (
-    <div className="data-grid" role="region" aria-label={name} data-loaded={rows.length} data-total={total}>
+    <div className="data-grid" role="region" aria-label={name} data-loaded={rows.length}>
       <DataEditor
         columns={gridColumns}
-        rows={Math.max(total, rows.length)}
+        rows={rows.length}
         getCellContent={getCellContent}
         getCellsForSelection={true}
         onCellsEdited={onCellsEdited}

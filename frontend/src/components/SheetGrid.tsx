@@ -118,7 +118,6 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           name={sheet.name}
           columns={sheet.columns}
           rows={rows}
-          total={streaming ? sheet.row_count : rows.length}
           editable={editable}
           dark={theme === "dark"}
           presence={others}

@@ -46,10 +46,18 @@ export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
   /** Which read is current: a newer one (or leaving the sheet) stops an older one streaming. */
   const generation = useRef(0);
 
+  /** Whether a first page is on its way (a snapshot arriving meanwhile needs no read of its own). */
+  const reading = useRef(false);
+
   const reload = useCallback(async () => {
     const mine = ++generation.current;
     setStreaming(true);
-    const [loaded, first] = await Promise.all([api.sheet(sheetId), api.rowsPage(sheetId)]);
+    reading.current = true;
+    const [loaded, first] = await Promise.all([api.sheet(sheetId), api.rowsPage(sheetId)]).finally(() => {
+      if (generation.current === mine) {
+        reading.current = false;
+      }
+    });
     // Merged, not replaced: events may have arrived on the socket while the page was read.
     first.rows.forEach((row) => live.current.put(row));
     live.current.revision = Math.max(live.current.revision, loaded.revision);
@@ -99,8 +107,10 @@ export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
           for (const event of events) {
             live.current.apply(event);
           }
-        } else if (revision > live.current.revision) {
-          // A snapshot of a sheet too large to send whole: read the rows again.
+        } else if (revision > live.current.revision && !reading.current) {
+          // A snapshot of a sheet too large to send whole: read the rows again. (A read already
+          // under way is kept: should it end before this revision, the next event shows the gap
+          // and the socket replays what is missing.)
           live.current = new SheetRows([], revision);
           void reload();
         }
