@@ -56,8 +56,8 @@ const DARK: Partial<GlideTheme> = {
  * The sheet as a canvas grid (Glide Data Grid): only the visible cells are drawn, so 100,000 rows
  * scroll as smoothly as ten. The grid never owns the data: it asks for each visible cell, and
  * reports edits, pastes (one batch) and selections. Rows join the grid as they stream in.
- * Keyboard: arrows, Tab, Enter, Home/End, Ctrl+Home/End, PageUp/PageDown, F2 or typing to edit, Esc
- * to cancel, Shift to extend a selection, Ctrl+C / Ctrl+V (tab-separated, as spreadsheets use).
+ * Keyboard: arrows, Tab, Enter, Home/End, Ctrl+Home/End, PageUp/PageDown, Enter or typing to edit,
+ * Esc to cancel, Shift to extend a selection, Ctrl+C / Ctrl+V (tab-separated, as spreadsheets use).
  */
 export function DataGrid({
   name,
@@ -165,7 +165,7 @@ export function DataGrid({
           onSelect(row && column ? { row: row.id, column: column.id } : null);
         }}
         onColumnResize={(column, size) => setWidths((w) => ({ ...w, [String(column.id)]: size }))}
-        keybindings={{ search: true, selectAll: true, copy: true, paste: true, downFill: true, rightFill: true, clear: true }}
+        keybindings={{ search: true, selectAll: true, copy: true, paste: true, downFill: true, rightFill: true }}
       />
     </div>
   );
