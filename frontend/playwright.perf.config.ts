@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import tests from "./playwright.config";
 
 // The UI's performance figures, on demand (benchmarks/server-bench.sh with BENCH_MODE=ui starts a
 // server and runs this); not part of the test command.
@@ -12,17 +13,6 @@ export default defineConfig({
   use: {
     baseURL: process.env.BASE_URL ?? "http://127.0.0.1:9281",
     viewport: { width: 1280, height: 800 },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: tests.use?.launchOptions,
   },
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, type Api } from "../model/api";
 import { money, percent, STACK, type Dashboard as Data, type Forecast, type Term } from "../model/forecast";
-import { ExplanationPanel, Figure, type Explanation } from "./dashboard/Explanation";
+import { ExplanationPanel, Figure, Table, type Explanation } from "./dashboard/Explanation";
 import { ForecastBars, ForecastLegend } from "./dashboard/ForecastBars";
 import { TrendChart } from "./dashboard/TrendChart";
 import { WaterfallChart } from "./dashboard/WaterfallChart";
@@ -299,31 +299,7 @@ export function Dashboard({ api, sheetId }: { api: Api; sheetId: string }) {
 }
 
 function DealTable({ columns, rows }: { columns: string[]; rows: string[][] }) {
-  if (rows.length === 0) {
-    return <p className="muted">None.</p>;
-  }
-  return (
-    <table>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, i) => (
-          <tr key={i}>
-            {row.map((cell, j) => (
-              <td key={j}>{cell}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  return rows.length === 0 ? <p className="muted">None.</p> : <Table columns={columns} rows={rows} />;
 }
 
 function explainSimulation(data: Data, show: (e: Explanation) => void) {

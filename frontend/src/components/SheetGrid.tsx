@@ -1,4 +1,4 @@
-import { useCallback, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { ApiError, type Api } from "../model/api";
 import { EditRefused } from "../model/socket";
 import type { JsonValue, Row } from "../model/types";
@@ -79,11 +79,21 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
     [api, sheetId, rows, socket, put, setNotice],
   );
 
+  const onEdits = useCallback((edits: CellEdit[]) => void save(edits), [save]);
+  // Others in the sheet, kept as the same array while nothing about them changes: this client's own
+  // presence coming back from the server must not re-render the grid (it would close an open editor).
+  const othersKey = JSON.stringify(
+    Object.values(presence)
+      .filter((p) => p.connection_id !== me.current)
+      .map((p) => [p.connection_id, p.color, p.selection]),
+  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the content, on purpose
+  const others = useMemo(() => Object.values(presence).filter((p) => p.connection_id !== me.current), [othersKey]);
+
   if (!sheet) {
     return <p>{notice ?? "Loading…"}</p>;
   }
   const editable = sheet.role !== "viewer";
-  const others = Object.values(presence).filter((p) => p.connection_id !== me.current);
 
   return (
     <section className="grid-view">
@@ -121,7 +131,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           editable={editable}
           dark={theme === "dark"}
           presence={others}
-          onEdits={(edits) => void save(edits)}
+          onEdits={onEdits}
           onSelect={select}
         />
       )}

@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { memoryStorage } from "./testing";
 import { effectiveTheme, loadTheme, saveTheme } from "./theme";
-
-function storage() {
-  const items = new Map<string, string>();
-  return {
-    getItem: (k: string) => items.get(k) ?? null,
-    setItem: (k: string, v: string) => void items.set(k, v),
-    removeItem: (k: string) => void items.delete(k),
-  };
-}
 
 describe("theme", () => {
   it("follows the system until a theme is chosen, and remembers the choice", () => {
-    const s = storage();
+    const s = memoryStorage();
     expect(loadTheme(s)).toBe("system");
     saveTheme(s, "dark");
     expect(loadTheme(s)).toBe("dark");
@@ -27,7 +19,7 @@ describe("theme", () => {
   });
 
   it("ignores anything else stored under its key", () => {
-    const s = storage();
+    const s = memoryStorage();
     s.setItem("contrivance.theme", "purple");
     expect(loadTheme(s)).toBe("system");
   });

@@ -17,30 +17,7 @@ export function ExplanationPanel({ explanation, onClose }: { explanation: Explan
         </button>
       </header>
       <p>{explanation.formula}</p>
-      {explanation.rows.length === 0 ? (
-        <p className="muted">No deals.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              {explanation.columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {explanation.rows.map((row, i) => (
-              <tr key={i}>
-                {row.map((cell, j) => (
-                  <td key={j}>{cell}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {explanation.rows.length === 0 ? <p className="muted">No deals.</p> : <Table columns={explanation.columns} rows={explanation.rows} />}
     </aside>
   );
 }
@@ -52,5 +29,31 @@ export function Figure({ name, value, onExplain }: { name: string; value: string
       <span className="figure-name">{name}</span>
       <span className="figure-value">{value}</span>
     </button>
+  );
+}
+
+/** A plain table of text: a header row and the rows. */
+export function Table({ columns, rows }: { columns: string[]; rows: string[][] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={i}>
+            {row.map((cell, j) => (
+              <td key={j}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -202,7 +202,7 @@ public class ForecastResource {
       @Parameter(description = PERIOD) @QueryParam("period") String period, @Parameter(description = DATE) @QueryParam("date") String date, @Parameter(description = OWNER) @QueryParam("owner") String owner) {
     Scope scope = scope(owner);
     Checks checks = new Checks();
-    Period p = ForecastQuery.period(ForecastQuery.length(period, checks), ForecastQuery.date(date, "date", inputs.today(), checks), scope.settings().fiscalYearStart());
+    Period p = periodOf(scope, period, date, checks);
     checks.orThrow("The velocity query is not valid");
     Metrics metrics = Metrics.of(scope.deals(), scope.settings().stages(), p, scope.settings().currency());
     return ApiResponse.of(JSON.createObjectBuilder(scope.json().metrics(metrics)).add("period", ForecastJson.period(p)).add("currency", scope.settings().currency().getCurrencyCode()).build());
@@ -219,7 +219,7 @@ public class ForecastResource {
       @Parameter(description = OWNER) @QueryParam("owner") String owner) {
     Scope scope = scope(owner);
     Checks checks = new Checks();
-    Period p = ForecastQuery.period(ForecastQuery.length(period, checks), ForecastQuery.date(date, "date", inputs.today(), checks), scope.settings().fiscalYearStart());
+    Period p = periodOf(scope, period, date, checks);
     LocalDate first = ForecastQuery.date(from, "from", p.start().minusDays(1), checks);
     LocalDate last = ForecastQuery.date(to, "to", min(inputs.today(), p.end().minusDays(1)), checks);
     checks.require(!last.isBefore(first), "to", "must not be before from (" + first + ")").orThrow("The waterfall query is not valid");
@@ -245,7 +245,7 @@ public class ForecastResource {
       @Parameter(description = OWNER) @QueryParam("owner") String owner) {
     Scope scope = scope(owner);
     Checks checks = new Checks();
-    Period p = ForecastQuery.period(ForecastQuery.length(period, checks), ForecastQuery.date(date, "date", inputs.today(), checks), scope.settings().fiscalYearStart());
+    Period p = periodOf(scope, period, date, checks);
     int n = ForecastQuery.integer(trials, "trials", 10_000, 1, 100_000, checks);
     long s = ForecastQuery.seed(seed, checks);
     checks.orThrow("The simulation query is not valid");
@@ -268,7 +268,7 @@ public class ForecastResource {
       @Parameter(description = PERIOD) @QueryParam("period") String period, @Parameter(description = DATE) @QueryParam("date") String date, @Parameter(description = OWNER) @QueryParam("owner") String owner) {
     Scope scope = scope(owner);
     Checks checks = new Checks();
-    Period p = ForecastQuery.period(ForecastQuery.length(period, checks), ForecastQuery.date(date, "date", inputs.today(), checks), scope.settings().fiscalYearStart());
+    Period p = periodOf(scope, period, date, checks);
     checks.orThrow("The slipped-deals query is not valid");
     return ApiResponse.of(scope.json().slipped(Slipped.of(scope.histories(), p, inputs.today())));
   }
@@ -331,6 +331,11 @@ public class ForecastResource {
         .add("trend", trendJson(scope, 12, 3))
         .add("settings", settings.toJson());
     return ApiResponse.of(json.build());
+  }
+
+  /** The period the query names (length and a day in it, today by default) in the sheet's fiscal calendar. */
+  private Period periodOf(Scope scope, String period, String date, Checks checks) {
+    return ForecastQuery.period(ForecastQuery.length(period, checks), ForecastQuery.date(date, "date", inputs.today(), checks), scope.settings().fiscalYearStart());
   }
 
   private static LocalDate min(LocalDate a, LocalDate b) {
