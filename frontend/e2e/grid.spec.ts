@@ -5,7 +5,11 @@ import { account, cell, clickCell, pipelineSheet, signIn } from "./support";
 const x = (column: number) => 110 + 160 * column;
 const GRID = "Keyboard deals";
 
-test("move with the keyboard, Enter to edit, copy a range and paste it back, and see refused cells reported", async ({ browser, baseURL, request }) => {
+test("move with the keyboard, Enter to edit, copy a range and paste it back, see refused cells reported, and open a row with its history", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   const me = await account(request, "keys", "Kim Keys");
   const sheet = await pipelineSheet(request, me.token, GRID, [
     ["Acme", "Lead", 12000],
@@ -47,4 +51,13 @@ test("move with the keyboard, Enter to edit, copy a range and paste it back, and
   await page.keyboard.press("Control+v");
   await expect(page.getByRole("status").filter({ hasText: "were not saved" })).toContainText("Deal Value, row 2");
   await expect(cell(page, 3, 1)).toHaveText("$30,000.00");
+
+  // The first row in full, with its history.
+  await clickCell(page, GRID, x(0), 0);
+  await page.getByRole("button", { name: "Row details" }).click();
+  const detail = page.getByRole("region", { name: "Row details" });
+  await expect(detail.locator('dd[data-column="deal_value"]')).toHaveText("$7,500.00");
+  const history = detail.getByRole("region", { name: "History" });
+  await expect(history).toContainText("changed Deal Value");
+  await expect(history).toContainText("added a row");
 });

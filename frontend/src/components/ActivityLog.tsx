@@ -11,22 +11,34 @@ const ACTIONS: Record<string, string> = {
   schema_changed: "changed the columns",
 };
 
-/** The sheet's audit log, newest first: who changed what, when, from what to what. */
-export function ActivityLog({ api, sheetId, columns }: { api: Api; sheetId: string; columns: Column[] }) {
+/** The sheet's audit log (or one row's history), newest first: who changed what, when, from what to what. */
+export function ActivityLog({
+  api,
+  sheetId,
+  columns,
+  rowId,
+  title = "Activity",
+}: {
+  api: Api;
+  sheetId: string;
+  columns: Column[];
+  rowId?: string;
+  title?: string;
+}) {
   const [entries, setEntries] = useState<ActivityEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    api.activity(sheetId).then(setEntries, (e: unknown) => setError(e instanceof ApiError ? e.message : "Could not load the activity"));
-  }, [api, sheetId]);
+    api.activity(sheetId, rowId).then(setEntries, (e: unknown) => setError(e instanceof ApiError ? e.message : "Could not load the activity"));
+  }, [api, sheetId, rowId]);
 
   useEffect(() => load(), [load]);
 
   const name = (id: string | null) => columns.find((c) => c.id === id)?.name ?? id ?? "";
   return (
-    <section className="side-panel" aria-label="Activity">
+    <section className="side-panel" aria-label={title}>
       <header className="inline">
-        <h3>Activity</h3>
+        <h3>{title}</h3>
         <button type="button" className="link" onClick={load}>
           Refresh
         </button>

@@ -8,6 +8,7 @@ import { ConnectionBadge } from "./ConnectionBadge";
 import { DataGrid, type CellEdit, type CellRef } from "./DataGrid";
 import { NewRowForm } from "./NewRowForm";
 import { RowCards } from "./RowCards";
+import { RowDetail } from "./RowDetail";
 import { SharePanel } from "./SharePanel";
 import { useLiveSheet } from "./useLiveSheet";
 import { useDocumentTheme } from "./useDocumentTheme";
@@ -20,13 +21,18 @@ import { useMediaQuery } from "./useMediaQuery";
  */
 export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   const { sheet, rows, streaming, status, presence, me, socket, notice, setNotice, put, reload } = useLiveSheet(api, sheetId);
-  const [panel, setPanel] = useState<"share" | "activity" | null>(null);
+  const [panel, setPanel] = useState<"share" | "activity" | "detail" | null>(null);
+  /** The row of the selected cell, for the row details. */
+  const [selectedRow, setSelectedRow] = useState<string | null>(null);
   /** Phones get the rows as cards. */
   const narrow = useMediaQuery("(max-width: 640px)");
   const theme = useDocumentTheme();
 
   const select = useCallback(
     (cell: CellRef | null) => {
+      if (cell) {
+        setSelectedRow(cell.row);
+      }
       socket.current?.select(cell ? { from_row: cell.row, from_column: cell.column, to_row: cell.row, to_column: cell.column } : null, false);
     },
     [socket],
@@ -94,6 +100,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
     return <p>{notice ?? "Loading…"}</p>;
   }
   const editable = sheet.role !== "viewer";
+  const detailRow = selectedRow ? rows.find((r) => r.id === selectedRow) : undefined;
 
   return (
     <section className="grid-view">
@@ -109,6 +116,16 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           <button type="button" className="tab" aria-pressed={panel === "share"} onClick={() => setPanel(panel === "share" ? null : "share")}>
             Share
           </button>
+          <button
+            type="button"
+            className="tab"
+            aria-pressed={panel === "detail"}
+            disabled={!selectedRow}
+            title={selectedRow ? undefined : "Select a cell first"}
+            onClick={() => setPanel(panel === "detail" ? null : "detail")}
+          >
+            Row details
+          </button>
           <button type="button" className="tab" aria-pressed={panel === "activity"} onClick={() => setPanel(panel === "activity" ? null : "activity")}>
             Activity
           </button>
@@ -116,6 +133,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
       </header>
       {panel === "share" && <SharePanel api={api} sheet={sheet} onChanged={() => void reload()} />}
       {panel === "activity" && <ActivityLog api={api} sheetId={sheetId} columns={sheet.columns} />}
+      {panel === "detail" && detailRow && <RowDetail api={api} sheetId={sheetId} columns={sheet.columns} row={detailRow} onClose={() => setPanel(null)} />}
       {notice && (
         <p role="status" className="notice">
           {notice}

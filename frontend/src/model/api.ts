@@ -156,9 +156,13 @@ export class Api {
     return this.call("DELETE", `/api/spreadsheets/${encodeURIComponent(sheetId)}/public-link`);
   }
 
-  /** The newest entries of the sheet's audit log. */
-  activity(sheetId: string, limit = 50): Promise<ActivityEntry[]> {
-    return this.call<ActivityEntry[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/activity?limit=${limit}`);
+  /** The newest entries of the sheet's audit log, or of one row's history. */
+  activity(sheetId: string, rowId?: string, limit = 50): Promise<ActivityEntry[]> {
+    const query = new URLSearchParams({ limit: String(limit) });
+    if (rowId) {
+      query.set("row_id", rowId);
+    }
+    return this.call<ActivityEntry[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/activity?${query}`);
   }
 
   forecastSettings(sheetId: string): Promise<ForecastSettings> {

@@ -349,18 +349,22 @@ public class SheetsResource {
 
   @GET
   @Path("/{id}/activity")
-  @Operation(summary = "The audit log: who changed what, when, old and new values, newest first")
-  public ApiResponse<List<JsonObject>> activity(@PathParam("id") String id, @QueryParam("page") String pageText, @QueryParam("limit") String limitText) {
+  @Operation(summary = "The audit log: who changed what, when, old and new values, newest first; row_id narrows it to one row's history")
+  public ApiResponse<List<JsonObject>> activity(
+      @PathParam("id") String id, @QueryParam("page") String pageText, @QueryParam("limit") String limitText, @QueryParam("row_id") String rowId) {
     Paging paging = Paging.of(pageText, limitText, 50, 200);
     sheets.open(id, SheetRole.VIEWER);
+    String row = rowId == null || rowId.isBlank() ? null : rowId.strip();
     List<JsonObject> entries =
         store.query(
             "select a.id, a.user_id, u.email, a.at, a.revision, a.action, a.row_id, a.column_id, a.old_value::text, a.new_value::text "
-                + "from activity a left join users u on u.id = a.user_id where a.sheet_id = ? order by a.id desc limit ? offset ?",
+                + "from activity a left join users u on u.id = a.user_id where a.sheet_id = ? and (cast(? as varchar) is null or a.row_id = ?) order by a.id desc limit ? offset ?",
             ps -> {
               ps.setString(1, id);
-              ps.setInt(2, paging.limit());
-              ps.setLong(3, paging.offset());
+              ps.setString(2, row);
+              ps.setString(3, row);
+              ps.setInt(4, paging.limit());
+              ps.setLong(5, paging.offset());
             },
             rs -> {
               var entry = JSON.createObjectBuilder().add("id", rs.getLong(1)).add("at", SheetViews.time(rs, 4)).add("revision", rs.getLong(5)).add("action", rs.getString(6));
@@ -372,7 +376,16 @@ public class SheetsResource {
               entry.add("new_value", parse(rs.getString(10)));
               return entry.build();
             });
-    long total = store.query("select count(*) from activity where sheet_id = ?", ps -> ps.setString(1, id), rs -> rs.getLong(1)).get(0);
+    long total =
+        store.query(
+                "select count(*) from activity where sheet_id = ? and (cast(? as varchar) is null or row_id = ?)",
+                ps -> {
+                  ps.setString(1, id);
+                  ps.setString(2, row);
+                  ps.setString(3, row);
+                },
+                rs -> rs.getLong(1))
+            .get(0);
     return ApiResponse.page(entries, paging.pagination(total));
   }
 

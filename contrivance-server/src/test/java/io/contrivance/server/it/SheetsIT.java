@@ -155,6 +155,10 @@ class SheetsIT {
     assertThat(update.getString("old_value")).isEqualTo("Acme");
     assertThat(update.getString("new_value")).isEqualTo("Acme Corp");
     assertThat(update.getString("user_id")).isEqualTo(owner.id());
+    // One row's history only.
+    post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), row("{\"company\":\"Globex\",\"stage\":\"Lead\"}"));
+    List<JsonObject> history = get("/api/spreadsheets/" + sheet + "/activity?row_id=" + created.getString("id"), owner.accessToken()).json().getJsonArray("data").getValuesAs(JsonObject.class);
+    assertThat(history).extracting(e -> e.getString("action")).containsExactly("cell_updated", "row_created");
   }
 
   @Test
