@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { ApiError, type Api } from "../model/api";
 import { lanes, money, type Card, type ForecastSettings } from "../model/forecast";
-import { EditRefused } from "../model/socket";
+import { EditRefused, offline } from "../model/socket";
 import { useLiveSheet } from "./useLiveSheet";
 import { ConnectionBadge } from "./ConnectionBadge";
 
@@ -49,7 +49,7 @@ export function PipelineBoard({ api, sheetId }: { api: Api; sheetId: string }) {
     setMoving((m) => ({ ...m, [card.id]: stage }));
     try {
       try {
-        await socket.current!.updateCell(card.id, stageColumn, stage);
+        await (socket.current ?? offline()).updateCell(card.id, stageColumn, stage);
       } catch (refused) {
         if (refused instanceof EditRefused && refused.reason === "offline") {
           put(await api.updateRow(sheetId, card.row, { [stageColumn]: stage }));

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from "react";
 import { ApiError, type Api } from "../model/api";
-import { EditRefused } from "../model/socket";
+import { EditRefused, offline } from "../model/socket";
 import type { JsonValue, Row } from "../model/types";
 import { fromInput } from "../model/values";
 import { ActivityLog } from "./ActivityLog";
@@ -46,7 +46,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
         const [edit] = edits;
         const value = fromInput(edit.column, edit.input);
         try {
-          await socket.current!.updateCell(edit.row.id, edit.column.id, value);
+          await (socket.current ?? offline()).updateCell(edit.row.id, edit.column.id, value);
         } catch (refused) {
           if (refused instanceof EditRefused && refused.reason === "offline") {
             await saveRow(edit.row, [edit], problems);

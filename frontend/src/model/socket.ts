@@ -1,6 +1,11 @@
 import type { EventRow, PresenceEntry, SheetEvent } from "./live";
 import type { JsonValue } from "./types";
 
+/** Stands in for a socket not opened yet: every edit is refused as `offline`, so callers use REST. */
+export function offline(): Pick<LiveSheet, "updateCell"> {
+  return { updateCell: () => Promise.reject(new EditRefused("offline", "Not connected")) };
+}
+
 /** An edit the server did not accept: its reason (e.g. `validation_failed`, `row_deleted`, `offline`) and message. */
 export class EditRefused extends Error {
   constructor(
