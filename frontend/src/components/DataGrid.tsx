@@ -68,6 +68,7 @@ export function DataGrid({
   presence,
   onEdits,
   onSelect,
+  onColumnMoved,
 }: {
   name: string;
   columns: Column[];
@@ -78,6 +79,8 @@ export function DataGrid({
   presence: PresenceEntry[];
   onEdits: (edits: CellEdit[]) => void;
   onSelect: (cell: CellRef | null) => void;
+  /** A column dragged by its header to a new position (0 is first); absent for viewers. */
+  onColumnMoved?: (columnId: string, position: number) => void;
 }) {
   const [widths, setWidths] = useState<Record<string, number>>({});
   const [selection, setSelection] = useState<GridSelection | undefined>(undefined);
@@ -165,6 +168,7 @@ export function DataGrid({
           onSelect(row && column ? { row: row.id, column: column.id } : null);
         }}
         onColumnResize={(column, size) => setWidths((w) => ({ ...w, [String(column.id)]: size }))}
+        onColumnMoved={onColumnMoved && ((from, to) => columns[from] && onColumnMoved(columns[from].id, to))}
         keybindings={{ search: true, selectAll: true, copy: true, paste: true, downFill: true, rightFill: true }}
       />
     </div>

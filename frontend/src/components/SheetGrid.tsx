@@ -4,6 +4,7 @@ import { EditRefused, offline } from "../model/socket";
 import type { JsonValue, Row } from "../model/types";
 import { fromInput } from "../model/values";
 import { ActivityLog } from "./ActivityLog";
+import { ColumnsPanel } from "./ColumnsPanel";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { DataGrid, type CellEdit, type CellRef } from "./DataGrid";
 import { NewRowForm } from "./NewRowForm";
@@ -21,7 +22,7 @@ import { useMediaQuery } from "./useMediaQuery";
  */
 export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   const { sheet, rows, streaming, status, presence, me, socket, notice, setNotice, put, reload } = useLiveSheet(api, sheetId);
-  const [panel, setPanel] = useState<"share" | "activity" | "detail" | null>(null);
+  const [panel, setPanel] = useState<"share" | "activity" | "detail" | "columns" | null>(null);
   /** The row of the selected cell, for the row details. */
   const [selectedRow, setSelectedRow] = useState<string | null>(null);
   /** Phones get the rows as cards. */
@@ -126,12 +127,18 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           >
             Row details
           </button>
+          {sheet.role !== "viewer" && (
+            <button type="button" className="tab" aria-pressed={panel === "columns"} onClick={() => setPanel(panel === "columns" ? null : "columns")}>
+              Columns
+            </button>
+          )}
           <button type="button" className="tab" aria-pressed={panel === "activity"} onClick={() => setPanel(panel === "activity" ? null : "activity")}>
             Activity
           </button>
         </span>
       </header>
       {panel === "share" && <SharePanel api={api} sheet={sheet} onChanged={() => void reload()} />}
+      {panel === "columns" && <ColumnsPanel api={api} sheet={sheet} onChanged={() => void reload()} />}
       {panel === "activity" && <ActivityLog api={api} sheetId={sheetId} columns={sheet.columns} />}
       {panel === "detail" && detailRow && <RowDetail api={api} sheetId={sheetId} columns={sheet.columns} row={detailRow} onClose={() => setPanel(null)} />}
       {notice && (
@@ -150,6 +157,15 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           dark={theme === "dark"}
           presence={others}
           onEdits={onEdits}
+          onColumnMoved={
+            editable
+              ? (columnId, position) =>
+                  void api
+                    .updateColumn(sheetId, columnId, { position })
+                    .then(() => reload())
+                    .catch((e: unknown) => setNotice(e instanceof ApiError ? e.message : "Could not move the column"))
+              : undefined
+          }
           onSelect={select}
         />
       )}

@@ -118,6 +118,10 @@ export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
         show();
       },
       event(event) {
+        if (event.type === "column_changed") {
+          // Columns changed (here or by someone else): read them again.
+          void api.sheet(sheetId).then(setSheet);
+        }
         const applied = live.current.apply(event);
         if (applied === "gap") {
           socket.resync(live.current.revision);

@@ -1,5 +1,5 @@
 import type { Dashboard, ForecastSettings } from "./forecast";
-import type { ActivityEntry, Collaborator, ErrorDetail, JsonValue, Row, Sheet, SheetSummary, Tokens, User } from "./types";
+import type { ActivityEntry, Collaborator, Column, ErrorDetail, JsonValue, Row, Sheet, SheetSummary, Tokens, TypeChangeReport, User } from "./types";
 
 /** An error answer of the API: status, stable code, message and field details. */
 export class ApiError extends Error {
@@ -133,6 +133,34 @@ export class Api {
 
   deleteRow(sheetId: string, rowId: string): Promise<unknown> {
     return this.call("DELETE", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows/${encodeURIComponent(rowId)}`);
+  }
+
+  addColumn(sheetId: string, column: { name: string; column_type: string; options?: string[]; type_settings?: Record<string, JsonValue> }): Promise<Column> {
+    return this.call<Column>("POST", `/api/spreadsheets/${encodeURIComponent(sheetId)}/columns`, column);
+  }
+
+  /** Renames a column or moves it to a position (0 is first). */
+  updateColumn(sheetId: string, columnId: string, change: { name?: string; position?: number }): Promise<Column> {
+    return this.call<Column>("PATCH", `/api/spreadsheets/${encodeURIComponent(sheetId)}/columns/${encodeURIComponent(columnId)}`, change);
+  }
+
+  /** Changes a column's type, or with `preview` only reports which cells would not convert. */
+  changeColumnType(
+    sheetId: string,
+    columnId: string,
+    change: {
+      column_type: string;
+      options?: string[];
+      type_settings?: Record<string, JsonValue>;
+      policy?: "reject_if_lossy" | "clear_unconvertible";
+      preview?: boolean;
+    },
+  ): Promise<TypeChangeReport> {
+    return this.call<TypeChangeReport>("PUT", `/api/spreadsheets/${encodeURIComponent(sheetId)}/columns/${encodeURIComponent(columnId)}/type`, change);
+  }
+
+  deleteColumn(sheetId: string, columnId: string): Promise<unknown> {
+    return this.call("DELETE", `/api/spreadsheets/${encodeURIComponent(sheetId)}/columns/${encodeURIComponent(columnId)}`);
   }
 
   collaborators(sheetId: string): Promise<Collaborator[]> {

@@ -83,3 +83,14 @@ export interface ErrorDetail {
   message: string;
   code?: string;
 }
+
+/** What a change of column type does: cells converted, and each that would not (or did not) convert. */
+export interface TypeChangeReport {
+  column_id: string;
+  from: string;
+  to: string;
+  converted: number;
+  failures: { row_id: string; old_value: string; code: string; message: string }[];
+  dropped_rules: string[];
+  applied: boolean;
+}

@@ -1,0 +1,205 @@
+import { useState } from "react";
+import { ApiError, type Api } from "../model/api";
+import type { Column, Sheet, TypeChangeReport } from "../model/types";
+
+/** The column types a column can be given here (plugins may add more on the server). */
+const TYPES = ["text", "long_text", "number", "currency", "percent", "date", "boolean", "select", "multi_select", "email", "url", "phone"];
+
+/** The settings a type needs beyond its id: options for selects (comma-separated), a currency. */
+function typeSpec(type: string, options: string, currency: string) {
+  if (type === "select" || type === "multi_select") {
+    return {
+      column_type: type,
+      options: options
+        .split(",")
+        .map((o) => o.trim())
+        .filter((o) => o !== ""),
+    };
+  }
+  if (type === "currency") {
+    return { column_type: type, type_settings: { currency: currency.trim().toUpperCase() || "USD" } };
+  }
+  return { column_type: type };
+}
+
+/**
+ * Manage a sheet's columns (editors): add one, rename, move up or down, delete, and change a type
+ * after a preview of the cells that will not convert.
+ */
+export function ColumnsPanel({ api, sheet, onChanged }: { api: Api; sheet: Sheet; onChanged: () => void }) {
+  const [name, setName] = useState("");
+  const [type, setType] = useState("text");
+  const [options, setOptions] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  async function act(action: () => Promise<unknown>) {
+    try {
+      await action();
+      setError(null);
+      onChanged();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? [caught.message, ...caught.details.map((d) => d.message)].join(" — ") : "The server cannot be reached");
+    }
+  }
+
+  return (
+    <section className="side-panel" aria-label="Columns">
+      <h3>Columns</h3>
+      <ol className="columns-list">
+        {sheet.columns.map((column, index) => (
+          <ColumnRow
+            key={column.id}
+            api={api}
+            sheetId={sheet.id}
+            column={column}
+            first={index === 0}
+            last={index === sheet.columns.length - 1}
+            onMove={(delta) => void act(() => api.updateColumn(sheet.id, column.id, { position: index + delta }))}
+            onRename={(newName) => void act(() => api.updateColumn(sheet.id, column.id, { name: newName }))}
+            onDelete={() => void act(() => api.deleteColumn(sheet.id, column.id))}
+            onRetyped={onChanged}
+          />
+        ))}
+      </ol>
+      <form
+        className="inline"
+        aria-label="Add a column"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void act(async () => {
+            await api.addColumn(sheet.id, { name: name.trim(), ...typeSpec(type, options, "USD") });
+            setName("");
+            setOptions("");
+          });
+        }}
+      >
+        <input aria-label="New column name" placeholder="New column" value={name} onChange={(e) => setName(e.target.value)} required />
+        <select aria-label="New column type" value={type} onChange={(e) => setType(e.target.value)}>
+          {TYPES.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        {(type === "select" || type === "multi_select") && (
+          <input aria-label="Options" placeholder="a, b, c" value={options} onChange={(e) => setOptions(e.target.value)} />
+        )}
+        <button type="submit">Add column</button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ColumnRow({
+  api,
+  sheetId,
+  column,
+  first,
+  last,
+  onMove,
+  onRename,
+  onDelete,
+  onRetyped,
+}: {
+  api: Api;
+  sheetId: string;
+  column: Column;
+  first: boolean;
+  last: boolean;
+  onMove: (delta: number) => void;
+  onRename: (name: string) => void;
+  onDelete: () => void;
+  onRetyped: () => void;
+}) {
+  const [type, setType] = useState(column.column_type);
+  const [options, setOptions] = useState("");
+  const [preview, setPreview] = useState<TypeChangeReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const spec = typeSpec(type, options, column.type_settings.currency ?? "USD");
+
+  async function run(action: () => Promise<TypeChangeReport>, done: (report: TypeChangeReport) => void) {
+    try {
+      done(await action());
+      setError(null);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? [caught.message, ...caught.details.map((d) => d.message)].join(" — ") : "The server cannot be reached");
+    }
+  }
+
+  return (
+    <li aria-label={column.name}>
+      <input
+        aria-label={`Name of ${column.name}`}
+        defaultValue={column.name}
+        onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== column.name && onRename(e.target.value.trim())}
+        onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()}
+      />
+      <select
+        aria-label={`Type of ${column.name}`}
+        value={type}
+        onChange={(e) => {
+          setType(e.target.value);
+          setPreview(null);
+        }}
+      >
+        {[...new Set([column.column_type, ...TYPES])].map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </select>
+      {(type === "select" || type === "multi_select") && type !== column.column_type && (
+        <input aria-label={`Options of ${column.name}`} placeholder="a, b, c" value={options} onChange={(e) => setOptions(e.target.value)} />
+      )}
+      {type !== column.column_type && (
+        <button type="button" className="link" onClick={() => void run(() => api.changeColumnType(sheetId, column.id, { ...spec, preview: true }), setPreview)}>
+          Preview
+        </button>
+      )}
+      <button type="button" className="link" aria-label={`Move ${column.name} left`} disabled={first} onClick={() => onMove(-1)}>
+        ↑
+      </button>
+      <button type="button" className="link" aria-label={`Move ${column.name} right`} disabled={last} onClick={() => onMove(1)}>
+        ↓
+      </button>
+      <button type="button" className="link" aria-label={`Delete ${column.name}`} onClick={onDelete}>
+        Delete
+      </button>
+      {preview && (
+        <div className="type-preview" role="status">
+          <p>
+            {preview.converted} cells convert to {preview.to}
+            {preview.failures.length > 0
+              ? `; ${preview.failures.length} will not: ${preview.failures.map((f) => `"${f.old_value}" (${f.message})`).join(", ")}`
+              : "; every cell converts"}
+            .
+          </p>
+          <button
+            type="button"
+            onClick={() =>
+              void run(
+                () => api.changeColumnType(sheetId, column.id, { ...spec, policy: preview.failures.length > 0 ? "clear_unconvertible" : "reject_if_lossy" }),
+                () => {
+                  setPreview(null);
+                  onRetyped();
+                },
+              )
+            }
+          >
+            {preview.failures.length > 0 ? "Change the type and clear those cells" : "Change the type"}
+          </button>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </li>
+  );
+}
