@@ -69,6 +69,7 @@ export function DataGrid({
   onEdits,
   onSelect,
   onColumnMoved,
+  onHeaderClicked,
 }: {
   name: string;
   columns: Column[];
@@ -81,6 +82,8 @@ export function DataGrid({
   onSelect: (cell: CellRef | null) => void;
   /** A column dragged by its header to a new position (0 is first); absent for viewers. */
   onColumnMoved?: (columnId: string, position: number) => void;
+  /** A column's header clicked (to sort by it). */
+  onHeaderClicked?: (columnId: string) => void;
 }) {
   const [widths, setWidths] = useState<Record<string, number>>({});
   const [selection, setSelection] = useState<GridSelection | undefined>(undefined);
@@ -169,6 +172,7 @@ export function DataGrid({
         }}
         onColumnResize={(column, size) => setWidths((w) => ({ ...w, [String(column.id)]: size }))}
         onColumnMoved={onColumnMoved && ((from, to) => columns[from] && onColumnMoved(columns[from].id, to))}
+        onHeaderClicked={onHeaderClicked && ((index) => columns[index] && onHeaderClicked(columns[index].id))}
         keybindings={{ search: true, selectAll: true, copy: true, paste: true, downFill: true, rightFill: true }}
       />
     </div>

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
-import { ApiError, type Api } from "../model/api";
+import { ApiError, NO_VIEW, type Api, type RowView } from "../model/api";
 import { EditRefused, offline } from "../model/socket";
 import type { JsonValue, Row } from "../model/types";
 import { fromInput } from "../model/values";
@@ -14,6 +14,7 @@ import { SharePanel } from "./SharePanel";
 import { useLiveSheet } from "./useLiveSheet";
 import { useDocumentTheme } from "./useDocumentTheme";
 import { useMediaQuery } from "./useMediaQuery";
+import { ViewBar } from "./ViewBar";
 
 /**
  * A sheet: the grid (cards on phones), a form to add rows, sharing and activity. One cell's edit
@@ -21,7 +22,9 @@ import { useMediaQuery } from "./useMediaQuery";
  * time over REST. Whatever the server refuses is reported per cell.
  */
 export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
-  const { sheet, rows, streaming, status, presence, me, socket, notice, setNotice, put, reload } = useLiveSheet(api, sheetId);
+  const [view, setView] = useState<RowView>(NO_VIEW);
+  const { sheet, rows, streaming, status, presence, me, socket, notice, setNotice, put, reload } = useLiveSheet(api, sheetId, view);
+  const inView = view.sort !== undefined || view.filters.length > 0;
   const [panel, setPanel] = useState<"share" | "activity" | "detail" | "columns" | null>(null);
   /** The row of the selected cell, for the row details. */
   const [selectedRow, setSelectedRow] = useState<string | null>(null);
@@ -108,9 +111,11 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
       <header className="view-header">
         <h2>{sheet.name}</h2>
         <span className="muted" aria-live="polite">
-          {streaming && rows.length < sheet.row_count
-            ? `${count(rows.length)} of ${count(sheet.row_count)} rows`
-            : `${count(rows.length)} ${rows.length === 1 ? "row" : "rows"}`}
+          {inView
+            ? `${count(rows.length)} ${rows.length === 1 ? "row" : "rows"} in this view`
+            : streaming && rows.length < sheet.row_count
+              ? `${count(rows.length)} of ${count(sheet.row_count)} rows`
+              : `${count(rows.length)} ${rows.length === 1 ? "row" : "rows"}`}
         </span>
         <ConnectionBadge status={status} presence={presence} me={me.current} columns={sheet.columns} rows={rows} />
         <span className="header-actions">
@@ -146,6 +151,16 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           {notice}
         </p>
       )}
+      {!narrow && (
+        <ViewBar
+          columns={sheet.columns}
+          view={view}
+          onChange={(next) => {
+            setView(next);
+            setNotice(null);
+          }}
+        />
+      )}
       {narrow ? (
         <RowCards name={sheet.name} columns={sheet.columns} rows={rows} />
       ) : (
@@ -157,6 +172,13 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           dark={theme === "dark"}
           presence={others}
           onEdits={onEdits}
+          onHeaderClicked={(columnId) =>
+            setView((v) => ({
+              ...v,
+              // Ascending, then descending, then back to the sheet's order.
+              sort: v.sort === columnId ? `${columnId}:desc` : v.sort === `${columnId}:desc` ? undefined : columnId,
+            }))
+          }
           onColumnMoved={
             editable
               ? (columnId, position) =>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, type Api } from "../model/api";
+import { ApiError, NO_VIEW, type Api, type RowView } from "../model/api";
 import { SheetRows, type PresenceEntry } from "../model/live";
 import { LiveSheet } from "../model/socket";
 import type { Row, Sheet } from "../model/types";
@@ -30,7 +30,7 @@ export interface LiveSheetState {
  * pages and events are merged (a row is only replaced by one at least as new), a gap in revisions
  * reconnects to replay what was missed, and a snapshot too large to carry rows triggers a re-read.
  */
-export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
+export function useLiveSheet(api: Api, sheetId: string, view: RowView = NO_VIEW): LiveSheetState {
   const [sheet, setSheet] = useState<Sheet | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
@@ -49,11 +49,22 @@ export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
   /** Whether a first page is on its way (a snapshot arriving meanwhile needs no read of its own). */
   const reading = useRef(false);
 
+  // The view as a value: a new object with the same sort and filters is the same view.
+  const viewKey = JSON.stringify(view);
+  const viewed = useRef<string | null>(null);
+
   const reload = useCallback(async () => {
     const mine = ++generation.current;
+    const current = JSON.parse(viewKey) as RowView;
+    if (viewed.current !== viewKey) {
+      // Another view: its rows come in the server's order, from scratch.
+      viewed.current = viewKey;
+      const sortedOrFiltered = current.sort !== undefined || current.filters.length > 0;
+      live.current = new SheetRows([], live.current.revision, { keepArrivalOrder: sortedOrFiltered });
+    }
     setStreaming(true);
     reading.current = true;
-    const [loaded, first] = await Promise.all([api.sheet(sheetId), api.rowsPage(sheetId)]).finally(() => {
+    const [loaded, first] = await Promise.all([api.sheet(sheetId), api.rowsPage(sheetId, undefined, 1000, current)]).finally(() => {
       if (generation.current === mine) {
         reading.current = false;
       }
@@ -66,7 +77,7 @@ export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
     // The rest streams in a window at a time, in sheet order, while the first rows are on screen.
     let next = first.next;
     while (next !== null && generation.current === mine) {
-      const page = await api.rowsPage(sheetId, next);
+      const page = await api.rowsPage(sheetId, next, 1000, current);
       if (generation.current !== mine) {
         return;
       }
@@ -77,7 +88,7 @@ export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
     if (generation.current === mine) {
       setStreaming(false);
     }
-  }, [api, sheetId, show]);
+  }, [api, sheetId, show, viewKey]);
 
   useEffect(
     () => () => {
@@ -90,11 +101,24 @@ export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
     reload().catch((e: unknown) => setNotice(e instanceof ApiError ? e.message : "Could not load the sheet"));
   }, [reload]);
 
+  // The socket stays open across views; it reaches the current read through this.
+  const reloadRef = useRef(reload);
+  useEffect(() => {
+    reloadRef.current = reload;
+  }, [reload]);
+
   useEffect(() => {
     const socket = new LiveSheet(sheetId, (fresh) => api.socketToken(fresh), {
       ready(revision, events, snapshotRows, entries, you) {
         me.current = you.connection_id;
-        if (snapshotRows !== null) {
+        const inView = viewed.current !== null && viewed.current !== JSON.stringify(NO_VIEW);
+        if (inView && events.length === 0) {
+          // A sorted or filtered view is read over REST (a snapshot's rows are the whole sheet).
+          if (revision > live.current.revision && !reading.current) {
+            viewed.current = null;
+            void reloadRef.current();
+          }
+        } else if (snapshotRows !== null) {
           // A snapshot with every row: the whole state at that revision.
           const previous = new Map(live.current.rows().map((r) => [r.id, r]));
           const next = new SheetRows([], revision);
@@ -112,7 +136,7 @@ export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
           // under way is kept: should it end before this revision, the next event shows the gap
           // and the socket replays what is missing.)
           live.current = new SheetRows([], revision);
-          void reload();
+          void reloadRef.current();
         }
         setPresence(Object.fromEntries(entries.map((e) => [e.connection_id, e])));
         show();
@@ -126,7 +150,7 @@ export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
         if (applied === "gap") {
           socket.resync(live.current.revision);
         } else if (applied === "reload") {
-          void reload();
+          void reloadRef.current();
         } else {
           show();
         }
@@ -147,7 +171,7 @@ export function useLiveSheet(api: Api, sheetId: string): LiveSheetState {
       socketRef.current = null;
       socket.stop();
     };
-  }, [api, sheetId, reload, show]);
+  }, [api, sheetId, show]);
 
   const put = useCallback(
     (row: Row) => {

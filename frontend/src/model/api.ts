@@ -45,6 +45,14 @@ export function sessionTokenStore(storage: Pick<Storage, "getItem" | "setItem" |
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The REST API. On a 401 it refreshes the session once and retries. */
+/** A sorted or filtered view of a sheet's rows, done by the server: `sort=column[:desc]`, `filter=column:op:value`. */
+export interface RowView {
+  sort?: string;
+  filters: string[];
+}
+
+export const NO_VIEW: RowView = { filters: [] };
+
 /** The answer envelope: `{"success":true,"data":…}` or `{"success":false,"error":{…}}`. */
 interface Envelope<T> {
   success: boolean;
@@ -111,11 +119,15 @@ export class Api {
   }
 
   /** A page of rows in sheet order and the cursor of the next page (none after the last). */
-  async rowsPage(sheetId: string, cursor?: string, limit = 1000): Promise<{ rows: Row[]; next: string | null }> {
+  async rowsPage(sheetId: string, cursor?: string, limit = 1000, view: RowView = NO_VIEW): Promise<{ rows: Row[]; next: string | null }> {
     const query = new URLSearchParams({ limit: String(limit) });
     if (cursor !== undefined) {
       query.set("cursor", cursor);
     }
+    if (view.sort) {
+      query.set("sort", view.sort);
+    }
+    view.filters.forEach((f) => query.append("filter", f));
     const envelope = await this.envelope<Row[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows?${query}`);
     return { rows: envelope.data ?? [], next: envelope.pagination?.next_cursor ?? null };
   }

@@ -62,10 +62,15 @@ export class SheetRows {
   /** The last array handed out, while nothing changed (so that callers can compare by identity). */
   private handedOut: Row[] | null = null;
 
-  constructor(rows: Row[], revision: number) {
+  /** In a sorted or filtered view the server's order is kept: rows stay in the order they arrived. */
+  private readonly arrival: string[] | null;
+
+  constructor(rows: Row[], revision: number, options: { keepArrivalOrder?: boolean } = {}) {
     this.revision = revision;
+    this.arrival = options.keepArrivalOrder ? [] : null;
     for (const row of rows) {
       this.byId.set(row.id, row);
+      this.arrival?.push(row.id);
     }
   }
 
@@ -74,7 +79,10 @@ export class SheetRows {
     if (this.handedOut) {
       return this.handedOut;
     }
-    if (!this.sorted) {
+    if (!this.sorted && this.arrival) {
+      this.sorted = this.arrival.filter((id) => this.byId.has(id)).map((id) => this.byId.get(id)!);
+      this.index = new Map(this.sorted.map((r, i) => [r.id, i]));
+    } else if (!this.sorted) {
       // Pages arrive in order, so this is mostly merging sorted runs.
       this.sorted = [...this.byId.values()].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       this.index = new Map(this.sorted.map((r, i) => [r.id, i]));
@@ -93,8 +101,11 @@ export class SheetRows {
     const current = this.byId.get(row.id);
     this.byId.set(row.id, row);
     this.handedOut = null;
+    if (!current) {
+      this.arrival?.push(row.id);
+    }
     const at = this.index?.get(row.id);
-    if (current && this.sorted && at !== undefined && current.position === row.position) {
+    if (current && this.sorted && at !== undefined && (this.arrival !== null || current.position === row.position)) {
       this.sorted[at] = row;
     } else {
       this.sorted = null;
