@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { account, signIn } from "./support";
 
-test("add a column, change a column's type after a preview of what will not convert, and move a column", async ({ browser, baseURL, request }) => {
+test("add a column, change a column's type after a preview of what will not convert, move a column and hide one", async ({ browser, baseURL, request }) => {
   const me = await account(request, "cols", "Cole Columns");
   const headers = { Authorization: `Bearer ${me.token}` };
   const created = await request.post("/api/spreadsheets", { headers, data: { name: "Column deals", template: "sales_pipeline" } });
@@ -36,6 +36,13 @@ test("add a column, change a column's type after a preview of what will not conv
   // Move Region before Notes.
   await panel.getByRole("button", { name: "Move Region left" }).click();
   await expect(panel.getByRole("listitem").nth(9)).toHaveAccessibleName("Region");
+
+  // Hide Contact from this grid (its headers, as the grid's accessible table lists them).
+  const gridHeaders = page.getByRole("region", { name: "Column deals" }).locator('th[role="columnheader"]');
+  await expect(gridHeaders.filter({ hasText: "Contact" })).toHaveCount(1);
+  await panel.getByRole("listitem", { name: "Contact" }).getByLabel("Shown").uncheck();
+  await expect(gridHeaders.filter({ hasText: "Contact" })).toHaveCount(0);
+  await expect(gridHeaders.filter({ hasText: "Email" })).toHaveCount(1);
 
   const after = (await (await request.get(`/api/spreadsheets/${sheet}`, { headers })).json()) as { data: { columns: { name: string; column_type: string }[] } };
   expect(after.data.columns.map((c) => c.name).slice(-3)).toEqual(["Next Step", "Region", "Notes"]);

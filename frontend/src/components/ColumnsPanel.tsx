@@ -23,10 +23,23 @@ function typeSpec(type: string, options: string, currency: string) {
 }
 
 /**
- * Manage a sheet's columns (editors): add one, rename, move up or down, delete, and change a type
- * after a preview of the cells that will not convert.
+ * Manage a sheet's columns (editors): add one, rename, move up or down, delete, change a type
+ * after a preview of the cells that will not convert, and hide it from this browser's grid.
  */
-export function ColumnsPanel({ api, sheet, onChanged }: { api: Api; sheet: Sheet; onChanged: () => void }) {
+export function ColumnsPanel({
+  api,
+  sheet,
+  onChanged,
+  hidden,
+  onHiddenChange,
+}: {
+  api: Api;
+  sheet: Sheet;
+  onChanged: () => void;
+  /** Columns this browser does not show in the grid. */
+  hidden: string[];
+  onHiddenChange: (hidden: string[]) => void;
+}) {
   const [name, setName] = useState("");
   const [type, setType] = useState("text");
   const [options, setOptions] = useState("");
@@ -58,6 +71,8 @@ export function ColumnsPanel({ api, sheet, onChanged }: { api: Api; sheet: Sheet
             onRename={(newName) => void act(() => api.updateColumn(sheet.id, column.id, { name: newName }))}
             onDelete={() => void act(() => api.deleteColumn(sheet.id, column.id))}
             onRetyped={onChanged}
+            shown={!hidden.includes(column.id)}
+            onShownChange={(shown) => onHiddenChange(shown ? hidden.filter((id) => id !== column.id) : [...hidden, column.id])}
           />
         ))}
       </ol>
@@ -105,6 +120,8 @@ function ColumnRow({
   onRename,
   onDelete,
   onRetyped,
+  shown,
+  onShownChange,
 }: {
   api: Api;
   sheetId: string;
@@ -115,6 +132,8 @@ function ColumnRow({
   onRename: (name: string) => void;
   onDelete: () => void;
   onRetyped: () => void;
+  shown: boolean;
+  onShownChange: (shown: boolean) => void;
 }) {
   const [type, setType] = useState(column.column_type);
   const [options, setOptions] = useState("");
@@ -161,6 +180,9 @@ function ColumnRow({
           Preview
         </button>
       )}
+      <label>
+        <input type="checkbox" checked={shown} onChange={(e) => onShownChange(e.target.checked)} /> Shown
+      </label>
       <button type="button" className="link" aria-label={`Move ${column.name} left`} disabled={first} onClick={() => onMove(-1)}>
         ↑
       </button>

@@ -23,6 +23,8 @@ import { ViewBar } from "./ViewBar";
  */
 export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   const [view, setView] = useState<RowView>(NO_VIEW);
+  /** Columns hidden from this browser's grid (a preference of the person, kept in the browser). */
+  const [hidden, setHidden] = useState<string[]>(() => loadHidden(sheetId));
   const { sheet, rows, streaming, status, presence, me, socket, notice, setNotice, put, reload } = useLiveSheet(api, sheetId, view);
   const inView = view.sort !== undefined || view.filters.length > 0;
   const [panel, setPanel] = useState<"share" | "activity" | "detail" | "columns" | null>(null);
@@ -105,6 +107,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   }
   const editable = sheet.role !== "viewer";
   const detailRow = selectedRow ? rows.find((r) => r.id === selectedRow) : undefined;
+  const shownColumns = sheet.columns.filter((c) => !hidden.includes(c.id));
 
   return (
     <section className="grid-view">
@@ -143,7 +146,18 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
         </span>
       </header>
       {panel === "share" && <SharePanel api={api} sheet={sheet} onChanged={() => void reload()} />}
-      {panel === "columns" && <ColumnsPanel api={api} sheet={sheet} onChanged={() => void reload()} />}
+      {panel === "columns" && (
+        <ColumnsPanel
+          api={api}
+          sheet={sheet}
+          onChanged={() => void reload()}
+          hidden={hidden}
+          onHiddenChange={(next) => {
+            setHidden(next);
+            window.localStorage.setItem(HIDDEN_KEY + sheetId, JSON.stringify(next));
+          }}
+        />
+      )}
       {panel === "activity" && <ActivityLog api={api} sheetId={sheetId} columns={sheet.columns} />}
       {panel === "detail" && detailRow && <RowDetail api={api} sheetId={sheetId} columns={sheet.columns} row={detailRow} onClose={() => setPanel(null)} />}
       {notice && (
@@ -162,11 +176,11 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
         />
       )}
       {narrow ? (
-        <RowCards name={sheet.name} columns={sheet.columns} rows={rows} />
+        <RowCards name={sheet.name} columns={shownColumns} rows={rows} />
       ) : (
         <DataGrid
           name={sheet.name}
-          columns={sheet.columns}
+          columns={shownColumns}
           rows={rows}
           editable={editable}
           dark={theme === "dark"}
@@ -183,7 +197,8 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
             editable
               ? (columnId, position) =>
                   void api
-                    .updateColumn(sheetId, columnId, { position })
+                    // The grid counts shown columns only; the sheet counts them all.
+                    .updateColumn(sheetId, columnId, { position: sheet.columns.findIndex((c) => c.id === shownColumns[position]?.id) })
                     .then(() => reload())
                     .catch((e: unknown) => setNotice(e instanceof ApiError ? e.message : "Could not move the column"))
               : undefined
@@ -205,4 +220,15 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
 
 function count(n: number): string {
   return n.toLocaleString("en-US");
+}
+
+const HIDDEN_KEY = "contrivance.hidden.";
+
+function loadHidden(sheetId: string): string[] {
+  try {
+    const saved: unknown = JSON.parse(window.localStorage.getItem(HIDDEN_KEY + sheetId) ?? "[]");
+    return Array.isArray(saved) ? saved.filter((id): id is string => typeof id === "string") : [];
+  } catch {
+    return [];
+  }
 }
