@@ -68,6 +68,25 @@ final class CellJson {
     return JsonValue.NULL;
   }
 
+  /** Reads stored JSON text (a row's data, a logged cell) back into a value. */
+  static JsonValue parseStored(String json) {
+    try (jakarta.json.JsonReader reader = JSON.createReader(new java.io.StringReader(json))) {
+      return reader.readValue();
+    }
+  }
+
+  /** The cells of the given columns in a stored row's data (columns absent from it are left out). */
+  static java.util.Map<io.contrivance.core.sheet.ColumnId, CellValue> readStoredRow(JsonObject data, java.util.Collection<io.contrivance.core.sheet.Column> columns) {
+    java.util.Map<io.contrivance.core.sheet.ColumnId, CellValue> cells = new java.util.HashMap<>();
+    for (io.contrivance.core.sheet.Column column : columns) {
+      JsonValue value = data.get(column.id().value());
+      if (value != null) {
+        cells.put(column.id(), readStored(value, column.type()));
+      }
+    }
+    return cells;
+  }
+
   /** Reads a stored value back; trusts its shape (it was written by {@link #write}). */
   static CellValue readStored(JsonValue json, ColumnType type) {
     ParseResult result = read(json, type, TextFormat.ISO);

@@ -20,10 +20,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -407,21 +404,12 @@ public class JdbcSheetStore implements SheetStore {
   }
 
   private static Row row(ResultSet rs, SheetSchema schema) throws SQLException {
-    JsonObject data = parse(rs.getString(4)).asJsonObject();
-    Map<ColumnId, CellValue> cells = new HashMap<>();
-    for (Column column : schema.columns()) {
-      JsonValue value = data.get(column.id().value());
-      if (value != null) {
-        cells.put(column.id(), CellJson.readStored(value, column.type()));
-      }
-    }
+    Map<ColumnId, CellValue> cells = CellJson.readStoredRow(parse(rs.getString(4)).asJsonObject(), schema.columns());
     return new Row(RowId.of(rs.getString(1)), rs.getLong(2), rs.getLong(3), cells);
   }
 
   private static JsonValue parse(String json) {
-    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-      return reader.readValue();
-    }
+    return CellJson.parseStored(json);
   }
 
   /** Sheets store one of the named formats; any other is kept as ISO. */

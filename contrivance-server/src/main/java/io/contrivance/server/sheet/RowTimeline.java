@@ -1,20 +1,13 @@
 package io.contrivance.server.sheet;
 
-import static io.contrivance.server.web.Jsons.JSON;
-
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
-import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.type.CellValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +48,7 @@ public class RowTimeline {
         "select id, position, version, data::text, created_at from spreadsheet_rows where sheet_id = ? order by position, id",
         ps -> ps.setString(1, schema.id().value()),
         rs -> {
-          Row row = new Row(RowId.of(rs.getString(1)), rs.getLong(2), rs.getLong(3), cells(parse(rs.getString(4)).asJsonObject(), wanted));
+          Row row = new Row(RowId.of(rs.getString(1)), rs.getLong(2), rs.getLong(3), CellJson.readStoredRow(CellJson.parseStored(rs.getString(4)).asJsonObject(), wanted));
           return new DatedRow(row, rs.getTimestamp(5).toInstant());
         });
   }
@@ -79,12 +72,12 @@ public class RowTimeline {
               Instant at = rs.getTimestamp(2).toInstant();
               long revision = rs.getLong(3);
               return switch (rs.getString(4)) {
-                case "row_created" -> new RowChange(row, at, revision, Kind.CREATED, cells(parse(rs.getString(6)).asJsonObject(), wanted));
+                case "row_created" -> new RowChange(row, at, revision, Kind.CREATED, CellJson.readStoredRow(CellJson.parseStored(rs.getString(6)).asJsonObject(), wanted));
                 case "row_deleted" -> new RowChange(row, at, revision, Kind.DELETED, Map.of());
                 default -> {
                   Column column = byId.get(rs.getString(5));
                   Map<ColumnId, CellValue> cell = new HashMap<>();
-                  cell.put(column.id(), CellJson.readStored(parse(rs.getString(6)), column.type()));
+                  cell.put(column.id(), CellJson.readStored(CellJson.parseStored(rs.getString(6)), column.type()));
                   yield new RowChange(row, at, revision, Kind.UPDATED, cell);
                 }
               };
@@ -115,20 +108,4 @@ public class RowTimeline {
     return schema.columns().stream().filter(c -> columns.contains(c.id())).toList();
   }
 
-  private static Map<ColumnId, CellValue> cells(JsonObject data, List<Column> wanted) {
-    Map<ColumnId, CellValue> cells = new HashMap<>();
-    for (Column column : wanted) {
-      JsonValue value = data.get(column.id().value());
-      if (value != null) {
-        cells.put(column.id(), CellJson.readStored(value, column.type()));
-      }
-    }
-    return cells;
-  }
-
-  private static JsonValue parse(String json) {
-    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-      return reader.readValue();
-    }
-  }
 }
