@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { effectiveTheme, loadTheme, saveTheme, type Theme } from "../model/theme";
+import { useMediaQuery } from "./useMediaQuery";
 
 const DARK = "(prefers-color-scheme: dark)";
 
@@ -9,14 +10,7 @@ const DARK = "(prefers-color-scheme: dark)";
  */
 export function ThemeSwitch() {
   const [theme, setTheme] = useState<Theme>(() => loadTheme(window.localStorage));
-  const [systemDark, setSystemDark] = useState(() => window.matchMedia(DARK).matches);
-
-  useEffect(() => {
-    const query = window.matchMedia(DARK);
-    const onChange = () => setSystemDark(query.matches);
-    query.addEventListener("change", onChange);
-    return () => query.removeEventListener("change", onChange);
-  }, []);
+  const systemDark = useMediaQuery(DARK);
 
   useEffect(() => {
     const effective = effectiveTheme(theme, systemDark);
