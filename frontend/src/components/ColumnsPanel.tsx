@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { ApiError, type Api } from "../model/api";
+import { problemText, type Api } from "../model/api";
 import type { Column, Sheet, TypeChangeReport } from "../model/types";
 
 /** The column types a column can be given here (plugins may add more on the server). */
@@ -51,7 +51,7 @@ export function ColumnsPanel({
       setError(null);
       onChanged();
     } catch (caught) {
-      setError(caught instanceof ApiError ? [caught.message, ...caught.details.map((d) => d.message)].join(" — ") : "The server cannot be reached");
+      setError(problemText(caught));
     }
   }
 
@@ -146,7 +146,7 @@ function ColumnRow({
       done(await action());
       setError(null);
     } catch (caught) {
-      setError(caught instanceof ApiError ? [caught.message, ...caught.details.map((d) => d.message)].join(" — ") : "The server cannot be reached");
+      setError(problemText(caught));
     }
   }
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { ApiError, type Api } from "../model/api";
+import { problemText, type Api } from "../model/api";
 import type { Collaborator, Sheet } from "../model/types";
 
 /**
@@ -14,7 +14,7 @@ export function SharePanel({ api, sheet, onChanged }: { api: Api; sheet: Sheet; 
   const owner = sheet.role === "owner";
 
   const load = useCallback(() => {
-    api.collaborators(sheet.id).then(setPeople, (e: unknown) => setError(message(e)));
+    api.collaborators(sheet.id).then(setPeople, (e: unknown) => setError(problemText(e)));
   }, [api, sheet.id]);
 
   useEffect(() => load(), [load]);
@@ -27,7 +27,7 @@ export function SharePanel({ api, sheet, onChanged }: { api: Api; sheet: Sheet; 
       setError(null);
       load();
     } catch (caught) {
-      setError(message(caught));
+      setError(problemText(caught));
     }
   }
 
@@ -38,7 +38,7 @@ export function SharePanel({ api, sheet, onChanged }: { api: Api; sheet: Sheet; 
       load();
       onChanged();
     } catch (caught) {
-      setError(message(caught));
+      setError(problemText(caught));
     }
   }
 
@@ -104,11 +104,4 @@ export function SharePanel({ api, sheet, onChanged }: { api: Api; sheet: Sheet; 
       )}
     </section>
   );
-}
-
-function message(e: unknown): string {
-  if (e instanceof ApiError) {
-    return e.details.length > 0 ? e.details.map((d) => d.message).join("; ") : e.message;
-  }
-  return "The server cannot be reached";
 }

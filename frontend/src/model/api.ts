@@ -45,6 +45,14 @@ export function sessionTokenStore(storage: Pick<Storage, "getItem" | "setItem" |
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 /** The REST API. On a 401 it refreshes the session once and retries. */
+/** What went wrong, for people: the server's message and its field details, or that it cannot be reached. */
+export function problemText(e: unknown): string {
+  if (e instanceof ApiError) {
+    return [e.message, ...e.details.map((d) => d.message)].join(" — ");
+  }
+  return "The server cannot be reached";
+}
+
 /** A sorted or filtered view of a sheet's rows, done by the server: `sort=column[:desc]`, `filter=column:op:value`. */
 export interface RowView {
   sort?: string;
@@ -107,15 +115,6 @@ export class Api {
 
   sheet(id: string): Promise<Sheet> {
     return this.call<Sheet>("GET", `/api/spreadsheets/${encodeURIComponent(id)}`);
-  }
-
-  /** A page of rows in sheet order; pass the previous page's cursor to continue. */
-  rows(sheetId: string, cursor?: string, limit = 1000): Promise<Row[]> {
-    const query = new URLSearchParams({ limit: String(limit) });
-    if (cursor !== undefined) {
-      query.set("cursor", cursor);
-    }
-    return this.call<Row[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows?${query}`);
   }
 
   /** A page of rows in sheet order and the cursor of the next page (none after the last). */
