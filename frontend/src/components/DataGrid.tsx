@@ -12,7 +12,8 @@ import "@glideapps/glide-data-grid/dist/index.css";
 import { useCallback, useMemo, useState } from "react";
 import type { PresenceEntry } from "../model/live";
 import type { Column, Row } from "../model/types";
-import { display } from "../model/values";
+import { display, linkFor } from "../model/values";
+import { typedEditor, type ColumnTextCell } from "./GridEditors";
 
 /** A cell someone selected: row and column ids. */
 export interface CellRef {
@@ -56,7 +57,7 @@ const DARK: Partial<GlideTheme> = {
  * The sheet as a canvas grid (Glide Data Grid): only the visible cells are drawn, so 100,000 rows
  * scroll as smoothly as ten. The grid never owns the data: it asks for each visible cell, and
  * reports edits, pastes (one batch) and selections. Rows join the grid as they stream in.
- * Keyboard: arrows, Tab, Enter, Home/End, Ctrl+Home/End, PageUp/PageDown, Enter or typing to edit,
+ * Keyboard: arrows, Tab, Enter, Home/End, Ctrl+Home/End, PageUp/PageDown, Enter, F2 or typing to edit,
  * Esc to cancel, Shift to extend a selection, Ctrl+C / Ctrl+V (tab-separated, as spreadsheets use).
  */
 export function DataGrid({
@@ -107,7 +108,22 @@ export function DataGrid({
       // The text shown is also what is edited, copied and read out: "$12,000.00" reads back as the
       // same amount, as it would in a spreadsheet.
       const text = display(column, value);
-      return { kind: GridCellKind.Text, data: text, displayData: text, allowOverlay: true, readonly: !editable };
+      const link = linkFor(column, value);
+      if (link !== null) {
+        return {
+          kind: GridCellKind.Uri,
+          data: text,
+          allowOverlay: true,
+          readonly: !editable,
+          hoverEffect: true,
+          onClickUri: (e) => {
+            e.preventDefault();
+            window.open(link, "_blank", "noopener,noreferrer");
+          },
+        };
+      }
+      const cell: ColumnTextCell = { kind: GridCellKind.Text, data: text, displayData: text, allowOverlay: true, readonly: !editable, column };
+      return cell;
     },
     [rows, columns, editable],
   );
@@ -123,7 +139,7 @@ export function DataGrid({
         }
         if (value.kind === GridCellKind.Boolean) {
           edits.push({ row, column, input: value.data === true });
-        } else if (value.kind === GridCellKind.Text) {
+        } else if (value.kind === GridCellKind.Text || value.kind === GridCellKind.Uri) {
           edits.push({ row, column, input: value.data });
         }
       }
@@ -150,6 +166,7 @@ export function DataGrid({
         columns={gridColumns}
         rows={rows.length}
         getCellContent={getCellContent}
+        provideEditor={typedEditor}
         getCellsForSelection={true}
         onCellsEdited={onCellsEdited}
         onPaste={editable}
@@ -173,11 +190,14 @@ export function DataGrid({
         onColumnResize={(column, size) => setWidths((w) => ({ ...w, [String(column.id)]: size }))}
         onColumnMoved={onColumnMoved && ((from, to) => columns[from] && onColumnMoved(columns[from].id, to))}
         onHeaderClicked={onHeaderClicked && ((index) => columns[index] && onHeaderClicked(columns[index].id))}
-        keybindings={{ search: true, selectAll: true, copy: true, paste: true, downFill: true, rightFill: true }}
+        keybindings={KEYS}
       />
     </div>
   );
 }
+
+/** Spreadsheet keys: F2 edits as Enter does; Ctrl+D / Ctrl+R fill down and right. */
+const KEYS = { search: true, selectAll: true, copy: true, paste: true, downFill: true, rightFill: true, activateCell: " |Enter|shift+Enter|F2" };
 
 function defaultWidth(column: Column): number {
   switch (column.column_type) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Column } from "./types";
-import { display, editorFor, fromInput, toInput } from "./values";
+import { display, editorFor, fromInput, linkFor, splitChoices, toInput } from "./values";
 
 function column(column_type: string, type_settings: Column["type_settings"] = {}): Column {
   return { id: "c", name: "C", column_type, type_settings, is_required: false, validation_rules: {}, display_options: {} };
@@ -40,5 +40,26 @@ describe("editing", () => {
   it("clears a cell with blank input and sends booleans as they are", () => {
     expect(fromInput(column("text"), "   ")).toBeNull();
     expect(fromInput(column("boolean"), true)).toBe(true);
+  });
+});
+
+describe("linkFor", () => {
+  it.each([
+    [column("email"), "ada@example.com", "mailto:ada@example.com"],
+    [column("phone"), "+1 (555) 010-2000", "tel:+15550102000"],
+    [column("url"), "example.com/deals", "https://example.com/deals"],
+    [column("url"), "http://intranet/crm", "http://intranet/crm"],
+    [column("url"), "javascript:alert(1)", null],
+    [column("email"), "", null],
+    [column("text"), "ada@example.com", null],
+  ])("links %o value %o to %s", (col, value, expected) => {
+    expect(linkFor(col, value)).toBe(expected);
+  });
+});
+
+describe("splitChoices", () => {
+  it("reads the options written in a multi-select cell, ignoring blanks", () => {
+    expect(splitChoices(" Hot, Renewal ,, ")).toEqual(["Hot", "Renewal"]);
+    expect(splitChoices("")).toEqual([]);
   });
 });

@@ -76,6 +76,33 @@ export function toInput(column: Column, value: JsonValue | undefined): string {
   return plain(value);
 }
 
+/** The options of a multi-select as written in a cell ("Email, Phone"). */
+export function splitChoices(text: string): string[] {
+  return text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** Where a contact cell's value leads (email, phone, web address), or null for other columns and empty cells. */
+export function linkFor(column: Column, value: JsonValue | undefined): string | null {
+  if (typeof value !== "string" || value.trim() === "") {
+    return null;
+  }
+  const text = value.trim();
+  switch (column.column_type) {
+    case "email":
+      return `mailto:${text}`;
+    case "phone":
+      return `tel:${text.replace(/[^+\d]/g, "")}`;
+    case "url":
+      // Only web addresses lead anywhere: a "javascript:" value must never become a link.
+      return /^https?:\/\//i.test(text) ? text : /^[a-z][a-z\d+.-]*:/i.test(text) ? null : `https://${text}`;
+    default:
+      return null;
+  }
+}
+
 /** What to send for an edited cell: text is read by the server with the column's type; blank clears. */
 export function fromInput(column: Column, input: string | boolean): JsonValue {
   if (typeof input === "boolean") {

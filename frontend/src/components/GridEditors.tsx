@@ -1,0 +1,128 @@
+import { GridCellKind, type GridCell, type ProvideEditorCallbackResult, type ProvideEditorComponent, type TextCell } from "@glideapps/glide-data-grid";
+import { useMemo, useState } from "react";
+import type { Column } from "../model/types";
+import { splitChoices } from "../model/values";
+
+/**
+ * A text cell that knows its column, so that the grid can open the column's own editor. The text is
+ * still what is copied, searched and read out; the editors below only help to write it.
+ */
+export type ColumnTextCell = TextCell & { readonly column: Column };
+
+/** The typed editor for a cell of the grid, or undefined for Glide's own text editor. */
+export function typedEditor(cell: GridCell): ProvideEditorCallbackResult<GridCell> {
+  if (cell.kind !== GridCellKind.Text || !("column" in cell)) {
+    return undefined;
+  }
+  const column = (cell as ColumnTextCell).column;
+  switch (column.column_type) {
+    case "date":
+      return DateEditor;
+    case "select":
+      return ChoiceEditor;
+    case "multi_select":
+      return ChoicesEditor;
+    default:
+      return undefined;
+  }
+}
+
+type EditorProps = Parameters<ProvideEditorComponent<GridCell>>[0];
+
+/**
+ * A date picker (the browser's own, keyboard included). Typing into the cell instead opens a text
+ * input with what was typed, which the server reads as a date ("2026-12-31", "12/31/2026").
+ */
+function DateEditor({ value: cell, onChange, initialValue }: EditorProps) {
+  const value = cell as ColumnTextCell;
+  const set = (data: string) => onChange({ ...value, data, displayData: data });
+  if (initialValue !== undefined) {
+    return <input className="grid-editor" aria-label={value.column.name} autoFocus defaultValue={initialValue} onChange={(e) => set(e.target.value)} />;
+  }
+  return <input className="grid-editor" type="date" aria-label={value.column.name} autoFocus defaultValue={value.data} onChange={(e) => set(e.target.value)} />;
+}
+
+/**
+ * One option of a select column: the options as a list, narrowed by what is typed; arrows move,
+ * Enter picks, a click picks and closes.
+ */
+function ChoiceEditor({ value: cell, onChange, onFinishedEditing, initialValue }: EditorProps) {
+  const value = cell as ColumnTextCell;
+  const options = value.column.type_settings.options;
+  const [query, setQuery] = useState(initialValue ?? "");
+  const shown = useMemo(() => ["", ...(options ?? []).filter((o) => o.toLowerCase().includes(query.trim().toLowerCase()))], [options, query]);
+  const [active, setActive] = useState(() => Math.max(0, shown.indexOf(value.data)));
+  const pick = (option: string) => ({ ...value, data: option, displayData: option });
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(shown.length - 1, to));
+    setActive(next);
+    onChange(pick(shown[next]));
+  };
+  return (
+    <div className="grid-editor choices">
+      <input
+        aria-label={`Find an option of ${value.column.name}`}
+        aria-controls="grid-editor-options"
+        aria-activedescendant={`grid-option-${active}`}
+        autoFocus
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(1);
+          const first = options?.find((o) => o.toLowerCase().includes(e.target.value.trim().toLowerCase()));
+          onChange(pick(first ?? value.data));
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+            e.preventDefault();
+            move(active + (e.key === "ArrowDown" ? 1 : -1));
+          }
+        }}
+      />
+      <ul role="listbox" id="grid-editor-options" aria-label={value.column.name}>
+        {shown.map((option, i) => (
+          <li
+            key={option || "(none)"}
+            id={`grid-option-${i}`}
+            role="option"
+            aria-selected={i === active}
+            className={i === active ? "active" : undefined}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              onFinishedEditing(pick(option), [0, 0]);
+            }}
+          >
+            {option || <span className="muted">(none)</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Any options of a multi-select column, as checkboxes (Space toggles one, Enter saves). */
+function ChoicesEditor({ value: cell, onChange }: EditorProps) {
+  const value = cell as ColumnTextCell;
+  const options = value.column.type_settings.options ?? [];
+  const [chosen, setChosen] = useState(() => new Set(splitChoices(value.data)));
+  const toggle = (option: string) => {
+    const next = new Set(chosen);
+    if (!next.delete(option)) {
+      next.add(option);
+    }
+    setChosen(next);
+    // Kept in the column's order of options, as the server stores them.
+    const data = options.filter((o) => next.has(o)).join(", ");
+    onChange({ ...value, data, displayData: data });
+  };
+  return (
+    <fieldset className="grid-editor choices">
+      <legend>{value.column.name}</legend>
+      {options.map((option, i) => (
+        <label key={option}>
+          <input type="checkbox" autoFocus={i === 0} checked={chosen.has(option)} onChange={() => toggle(option)} /> {option}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
