@@ -29,7 +29,10 @@ test("F2 edits, and each column type has its editor: a date picker, select and m
     expect((await request.patch(`/api/spreadsheets/${sheet}/columns/${id}`, { headers, data: { position } })).ok()).toBeTruthy();
   }
   const rows = (await (await request.get(`/api/spreadsheets/${sheet}/rows`, { headers })).json()) as { data: { id: string; version: number }[] };
-  await request.patch(`/api/spreadsheets/${sheet}/rows/${rows.data[0].id}`, { headers, data: { data: { Website: "example.com" }, version: rows.data[0].version } });
+  await request.patch(`/api/spreadsheets/${sheet}/rows/${rows.data[0].id}`, {
+    headers,
+    data: { data: { Website: "example.com" }, version: rows.data[0].version },
+  });
 
   const page = await signIn(browser, baseURL!, me.email, `#/sheets/${sheet}`);
   await expect(cell(page, 1, 0)).toHaveText("https://example.com");
