@@ -30,16 +30,36 @@ export function typedEditor(cell: GridCell): ProvideEditorCallbackResult<GridCel
 type EditorProps = Parameters<ProvideEditorComponent<GridCell>>[0];
 
 /**
+ * Enter and Tab save the editor's own latest value and move on, as in Glide's editors. Handled here
+ * rather than left to the overlay, whose handler may still hold the value from before the last
+ * keystroke when keys come fast.
+ */
+function finishOnKey(e: React.KeyboardEvent, finish: EditorProps["onFinishedEditing"], value: () => GridCell) {
+  if ((e.key === "Enter" && !e.shiftKey) || e.key === "Tab") {
+    e.preventDefault();
+    e.stopPropagation();
+    finish(value(), e.key === "Tab" ? [e.shiftKey ? -1 : 1, 0] : [0, 1]);
+  }
+}
+
+/**
  * A date picker (the browser's own, keyboard included). Typing into the cell instead opens a text
  * input with what was typed, which the server reads as a date ("2026-12-31", "12/31/2026").
  */
-function DateEditor({ value: cell, onChange, initialValue }: EditorProps) {
+function DateEditor({ value: cell, onChange, onFinishedEditing, initialValue }: EditorProps) {
   const value = cell as ColumnTextCell;
-  const set = (data: string) => onChange({ ...value, data, displayData: data });
-  if (initialValue !== undefined) {
-    return <input className="grid-editor" aria-label={value.column.name} autoFocus defaultValue={initialValue} onChange={(e) => set(e.target.value)} />;
-  }
-  return <input className="grid-editor" type="date" aria-label={value.column.name} autoFocus defaultValue={value.data} onChange={(e) => set(e.target.value)} />;
+  const withText = (data: string) => ({ ...value, data, displayData: data });
+  return (
+    <input
+      className="grid-editor"
+      type={initialValue === undefined ? "date" : "text"}
+      aria-label={value.column.name}
+      autoFocus
+      defaultValue={initialValue ?? value.data}
+      onChange={(e) => onChange(withText(e.target.value))}
+      onKeyDown={(e) => finishOnKey(e, onFinishedEditing, () => withText(e.currentTarget.value))}
+    />
+  );
 }
 
 /**
@@ -76,6 +96,8 @@ function ChoiceEditor({ value: cell, onChange, onFinishedEditing, initialValue }
           if (e.key === "ArrowDown" || e.key === "ArrowUp") {
             e.preventDefault();
             move(active + (e.key === "ArrowDown" ? 1 : -1));
+          } else {
+            finishOnKey(e, onFinishedEditing, () => pick(shown[active] ?? value.data));
           }
         }}
       />
@@ -101,22 +123,25 @@ function ChoiceEditor({ value: cell, onChange, onFinishedEditing, initialValue }
 }
 
 /** Any options of a multi-select column, as checkboxes (Space toggles one, Enter saves). */
-function ChoicesEditor({ value: cell, onChange }: EditorProps) {
+function ChoicesEditor({ value: cell, onChange, onFinishedEditing }: EditorProps) {
   const value = cell as ColumnTextCell;
   const options = value.column.type_settings.options ?? [];
   const [chosen, setChosen] = useState(() => new Set(splitChoices(value.data)));
+  // Kept in the column's order of options, as the server stores them.
+  const withChoices = (choices: Set<string>) => {
+    const data = options.filter((o) => choices.has(o)).join(", ");
+    return { ...value, data, displayData: data };
+  };
   const toggle = (option: string) => {
     const next = new Set(chosen);
     if (!next.delete(option)) {
       next.add(option);
     }
     setChosen(next);
-    // Kept in the column's order of options, as the server stores them.
-    const data = options.filter((o) => next.has(o)).join(", ");
-    onChange({ ...value, data, displayData: data });
+    onChange(withChoices(next));
   };
   return (
-    <fieldset className="grid-editor choices">
+    <fieldset className="grid-editor choices" onKeyDown={(e) => finishOnKey(e, onFinishedEditing, () => withChoices(chosen))}>
       <legend>{value.column.name}</legend>
       {options.map((option, i) => (
         <label key={option}>
