@@ -46,10 +46,11 @@ public class PublicLinks {
       @PathParam("token") String token,
       @QueryParam("sort") String sort,
       @QueryParam("filter") List<String> filters,
+      @QueryParam("q") String search,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     Sheet sheet = shared(token);
-    return RowsResource.page(store, sheet, sort, filters, cursor, limit);
+    return RowsResource.page(store, sheet, sort, filters, search, cursor, limit);
   }
 
   private Sheet shared(String token) {

@@ -31,6 +31,9 @@ import java.util.Optional;
  *
  * <p>Filters: {@code column:op:value} with op {@code eq, ne, lt, le, gt, ge, contains, empty, not_empty};
  * values are read by the column's type, like typed input ({@code deal_value:ge:$10,000}).
+ *
+ * <p>Quick search ({@code q}): rows with any cell whose value contains the text, without regard to
+ * case (numbers and amounts as stored: "12000", not "$12,000.00"; an amount's currency is not searched).
  */
 final class RowQuery {
 
@@ -38,6 +41,7 @@ final class RowQuery {
   private final Column sortColumn;
   private final boolean descending;
   private final List<Filter> filters;
+  private final String search;
   private final Cursor after;
   private final int limit;
 
@@ -61,17 +65,21 @@ final class RowQuery {
     }
   }
 
-  private RowQuery(String sheetId, Column sortColumn, boolean descending, List<Filter> filters, Cursor after, int limit) {
+  private RowQuery(String sheetId, Column sortColumn, boolean descending, List<Filter> filters, String search, Cursor after, int limit) {
     this.sheetId = sheetId;
     this.sortColumn = sortColumn;
     this.descending = descending;
     this.filters = filters;
+    this.search = search;
     this.after = after;
     this.limit = limit;
   }
 
-  /** Reads {@code sort=column[:desc]}, {@code filter=column:op:value} (repeatable) and {@code cursor}. */
-  static RowQuery parse(String sheetId, SheetSchema schema, String sort, List<String> filterTexts, String cursor, int limit) {
+  /** The longest quick search accepted. */
+  static final int MAX_SEARCH = 200;
+
+  /** Reads {@code sort=column[:desc]}, {@code filter=column:op:value} (repeatable), {@code q} and {@code cursor}. */
+  static RowQuery parse(String sheetId, SheetSchema schema, String sort, List<String> filterTexts, String q, String cursor, int limit) {
     List<ApiError.Detail> problems = new ArrayList<>();
     Column sortColumn = null;
     boolean descending = false;
@@ -116,10 +124,14 @@ final class RowQuery {
         problems.add(ApiError.Detail.of("filter", "'" + text + "': " + (value instanceof ParseResult.Invalid i ? i.message() : "a value is needed")));
       }
     }
+    String search = q == null || q.isBlank() ? null : q.strip();
+    if (search != null && search.length() > MAX_SEARCH) {
+      problems.add(ApiError.Detail.of("q", "must be at most " + MAX_SEARCH + " characters"));
+    }
     if (!problems.isEmpty()) {
       throw ApiException.invalid("The query has invalid parameters", problems);
     }
-    return new RowQuery(sheetId, sortColumn, descending, filters, cursor == null ? null : Cursor.decode(cursor), limit);
+    return new RowQuery(sheetId, sortColumn, descending, filters, search, cursor == null ? null : Cursor.decode(cursor), limit);
   }
 
   /** The statement: metadata columns of {@link SheetViews#row}, then the sort key as text. */
@@ -129,6 +141,11 @@ final class RowQuery {
     sql.append(" from spreadsheet_rows where sheet_id = ?");
     for (Filter filter : filters) {
       sql.append(" and ").append(condition(filter));
+    }
+    if (search != null) {
+      // Each cell as people read it: strings as they are, amounts by their number, others as JSON text.
+      sql.append(" and exists (select 1 from jsonb_each(data) cell where lower(case jsonb_typeof(cell.value)")
+          .append(" when 'string' then cell.value #>> '{}' when 'object' then cell.value ->> 'amount' else cell.value::text end) like ?)");
     }
     if (after != null) {
       sql.append(" and ").append(afterCondition());
@@ -150,12 +167,15 @@ final class RowQuery {
         continue;
       }
       if (filter.op.equals("contains")) {
-        ps.setString(i++, "%" + ((CellValue.Text) filter.value).value().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        ps.setString(i++, likePattern(((CellValue.Text) filter.value).value()));
       } else if (filter.op.equals("eq") && containment(filter.column)) {
         ps.setString(i++, JSON.createObjectBuilder().add(filter.column.id().value(), CellJson.write(filter.value)).build().toString());
       } else {
         ps.setString(i++, keyText(filter.column, filter.value));
       }
+    }
+    if (search != null) {
+      ps.setString(i++, likePattern(search));
     }
     if (after != null) {
       if (sortColumn != null) {
@@ -170,6 +190,11 @@ final class RowQuery {
       ps.setString(i++, after.id);
     }
     ps.setInt(i, limit);
+  }
+
+  /** A LIKE pattern matching text that contains {@code text}, lower-cased, its wildcards escaped. */
+  private static String likePattern(String text) {
+    return "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 
   private String condition(Filter filter) {

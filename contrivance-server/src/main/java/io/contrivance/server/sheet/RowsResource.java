@@ -71,13 +71,14 @@ public class RowsResource {
   @Operation(
       summary = "Rows a page at a time, in sheet order or sorted and filtered by any column",
       description = "sort=<column id or name>[:asc|desc]; filter=<column>:<eq|ne|lt|le|gt|ge|contains|empty|not_empty>:<value> (repeatable, values typed as in a cell); "
-          + "limit up to 1000; cursor=<next_cursor of the previous page>.")
+          + "q=<text> (quick search: rows with any cell containing it, regardless of case); limit up to 1000; cursor=<next_cursor of the previous page>.")
   public Response list(
       @QueryParam("sort") String sort,
       @QueryParam("filter") List<String> filters,
+      @QueryParam("q") String search,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limitText) {
-    return page(store, sheets.open(sheetId, SheetRole.VIEWER), sort, filters, cursor, limitText);
+    return page(store, sheets.open(sheetId, SheetRole.VIEWER), sort, filters, search, cursor, limitText);
   }
 
   /**
@@ -85,9 +86,9 @@ public class RowsResource {
    * of 1,000 rows is the hot read of the grid, and parsing each row only to print it again costs more
    * than the query.
    */
-  static Response page(JdbcSheetStore store, Sheet sheet, String sort, List<String> filters, String cursor, String limitText) {
+  static Response page(JdbcSheetStore store, Sheet sheet, String sort, List<String> filters, String search, String cursor, String limitText) {
     int limit = Paging.limit(limitText, 100, MAX_PAGE);
-    RowQuery query = RowQuery.parse(sheet.id().value(), sheet.schema(), sort, filters == null ? List.of() : filters, cursor, limit);
+    RowQuery query = RowQuery.parse(sheet.id().value(), sheet.schema(), sort, filters == null ? List.of() : filters, search, cursor, limit);
     StringBuilder json = new StringBuilder(limit * 400).append("{\"success\":true,\"data\":[");
     RowQuery.Cursor[] last = new RowQuery.Cursor[1];
     int[] count = new int[1];

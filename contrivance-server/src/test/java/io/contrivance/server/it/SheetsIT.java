@@ -218,6 +218,58 @@ class SheetsIT {
     Api.Reply bad = get(base + "?filter=deal_value:gt:lots&sort=nope", owner.accessToken());
     assertThat(bad.status()).isEqualTo(422);
     assertThat(bad.json().getJsonObject("error").getJsonArray("details")).hasSize(2);
+    // Quick search: any cell containing the text, regardless of case, with filters and sort; wildcards are literal.
+    assertThat(companies(get(base + "?q=LEAD&sort=company", owner.accessToken()))).containsExactly("alpha", "Bravo");
+    assertThat(companies(get(base + "?q=ch&sort=company", owner.accessToken()))).containsExactly("Charlie", "Echo");
+    assertThat(companies(get(base + "?q=2026-0&filter=deal_value:ge:6000", owner.accessToken()))).containsExactly("Echo");
+    assertThat(companies(get(base + "?q=%25", owner.accessToken()))).isEmpty();
+    assertThat(companies(get(base + "?q=usd", owner.accessToken()))).isEmpty();
+    assertThat(companies(get(base + "?q=7000", owner.accessToken()))).containsExactly("Echo");
+    assertThat(get(base + "?q=" + "x".repeat(201), owner.accessToken()).status()).isEqualTo(422);
+  }
+
+  @Test
+  void savedViews_areSharedWithReadersCheckedLikeRowQueriesAndForgetDeletedColumns() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    String views = "/api/spreadsheets/" + sheet + "/views";
+    Api.Reply created = post(views, owner.accessToken(),
+        "{\"name\":\"Big deals\",\"sort\":\"deal_value:desc\",\"filters\":[\"deal_value:ge:10000\"],\"q\":\"acme\",\"hidden\":[\"notes\",\"next_step\"]}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    String id = created.data().getString("id");
+    assertThat(created.data().getString("sort")).isEqualTo("deal_value:desc");
+
+    // Readers see the views; only editors change them.
+    Api.Session viewer = Api.newUser();
+    post("/api/spreadsheets/" + sheet + "/collaborators", owner.accessToken(), json("email", viewer.email(), "role", "viewer"));
+    List<JsonObject> seen = get(views, viewer.accessToken()).json().getJsonArray("data").getValuesAs(JsonObject.class);
+    assertThat(seen).extracting(v -> v.getString("name")).containsExactly("Big deals");
+    assertThat(seen.get(0).getString("q")).isEqualTo("acme");
+    assertThat(post(views, viewer.accessToken(), json("name", "Mine")).status()).isEqualTo(403);
+    assertThat(get(views, Api.newUser().accessToken()).status()).isEqualTo(404);
+
+    // Checked as a row query is, every problem at once; a taken name is a conflict.
+    Api.Reply bad = post(views, owner.accessToken(), "{\"name\":\"\",\"sort\":\"nope\",\"filters\":[\"deal_value:gt:lots\"],\"hidden\":[\"ghost\"]}");
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().getJsonObject("error").getJsonArray("details").getValuesAs(JsonObject.class)).extracting(d -> d.getString("field"))
+        .containsExactly("name", "hidden");
+    Api.Reply badQuery = post(views, owner.accessToken(), "{\"name\":\"Odd\",\"sort\":\"nope\",\"filters\":[\"deal_value:gt:lots\"]}");
+    assertThat(badQuery.status()).isEqualTo(422);
+    assertThat(badQuery.json().getJsonObject("error").getJsonArray("details")).hasSize(2);
+    assertThat(post(views, owner.accessToken(), json("name", "BIG DEALS")).status()).isEqualTo(409);
+
+    // Changed as a whole; a deleted column drops out of the views that used it.
+    Api.Reply changed = put(views + "/" + id, owner.accessToken(), "{\"name\":\"Largest\",\"sort\":\"next_step\",\"filters\":[\"stage:eq:Lead\"],\"hidden\":[\"next_step\",\"notes\"]}");
+    assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+    assertThat(changed.data().isNull("q")).isTrue();
+    assertThat(delete("/api/spreadsheets/" + sheet + "/columns/next_step", owner.accessToken()).status()).isEqualTo(200);
+    JsonObject after = get(views, owner.accessToken()).json().getJsonArray("data").getJsonObject(0);
+    assertThat(after.isNull("sort")).isTrue();
+    assertThat(after.getJsonArray("hidden").getValuesAs(jakarta.json.JsonString.class)).extracting(jakarta.json.JsonString::getString).containsExactly("notes");
+    assertThat(after.getJsonArray("filters")).hasSize(1);
+
+    assertThat(delete(views + "/" + id, owner.accessToken()).status()).isEqualTo(204);
+    assertThat(delete(views + "/" + id, owner.accessToken()).status()).isEqualTo(404);
   }
 
   private static List<String> companies(Api.Reply reply) {
