@@ -42,3 +42,55 @@ test("sort by a column's header and filter by a column, both done by the server"
   await expect(page.getByText("3 rows", { exact: true })).toBeVisible();
   await expect(cell(page, 0, 1)).toHaveText("Globex");
 });
+
+test("search every column with Ctrl+F, save the view with its hidden columns, and another reader picks it", async ({ browser, baseURL, request }) => {
+  const me = await account(request, "saved", "Sam Saved");
+  const sheet = await pipelineSheet(request, me.token, "Saved deals", [
+    ["Acme", "Lead", 12000],
+    ["Globex", "Proposal", 30000],
+    ["Acme Europe", "Negotiation", 8000],
+  ]);
+  const page = await signIn(browser, baseURL!, me.email, `#/sheets/${sheet}`);
+  await expect(cell(page, 0, 2)).toHaveText("Acme Europe");
+  const bar = page.getByRole("toolbar", { name: "Sort and filter" });
+
+  // Ctrl+F goes to the search box; the server finds the rows as one types.
+  await page
+    .getByRole("region", { name: "Saved deals" })
+    .locator(".dvn-scroller")
+    .click({ position: { x: 110, y: 53 } });
+  await page.keyboard.press("Control+f");
+  await expect(bar.getByLabel("Search all columns")).toBeFocused();
+  await page.keyboard.type("acme");
+  await expect(page.getByText("2 rows in this view")).toBeVisible();
+  await expect(cell(page, 0, 1)).toHaveText("Acme Europe");
+
+  // Hide Notes, then save what the grid shows as a view.
+  await page.getByRole("button", { name: "Columns" }).click();
+  await page.getByRole("region", { name: "Columns" }).getByRole("listitem", { name: "Notes" }).getByLabel("Shown").uncheck();
+  await bar.getByRole("button", { name: "Save view…" }).click();
+  await bar.getByLabel("View name").fill("Acme accounts");
+  await bar.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(bar.getByLabel("Saved view")).toHaveValue(/.+/);
+
+  // Back to all rows and columns.
+  await bar.getByLabel("Saved view").selectOption({ label: "All rows" });
+  await expect(page.getByText("3 rows", { exact: true })).toBeVisible();
+  await expect(bar.getByLabel("Search all columns")).toHaveValue("");
+
+  // A viewer of the sheet picks the saved view: the same rows, without Notes.
+  const reader = await account(request, "reader", "Rea Reader");
+  await request.post(`/api/spreadsheets/${sheet}/collaborators`, {
+    headers: { Authorization: `Bearer ${me.token}` },
+    data: { email: reader.email, role: "viewer" },
+  });
+  const other = await signIn(browser, baseURL!, reader.email, `#/sheets/${sheet}`);
+  const otherBar = other.getByRole("toolbar", { name: "Sort and filter" });
+  await expect(cell(other, 0, 2)).toHaveText("Acme Europe");
+  await otherBar.getByLabel("Saved view").selectOption({ label: "Acme accounts" });
+  await expect(other.getByText("2 rows in this view")).toBeVisible();
+  await expect(otherBar.getByLabel("Search all columns")).toHaveValue("acme");
+  const headers = other.getByRole("region", { name: "Saved deals" }).locator('th[role="columnheader"]');
+  await expect(headers.filter({ hasText: "Notes" })).toHaveCount(0);
+  await expect(otherBar.getByRole("button", { name: "Save view…" })).toHaveCount(0);
+});

@@ -196,8 +196,8 @@ export function DataGrid({
   );
 }
 
-/** Spreadsheet keys: F2 edits as Enter does; Ctrl+D / Ctrl+R fill down and right. */
-const KEYS = { search: true, selectAll: true, copy: true, paste: true, downFill: true, rightFill: true, activateCell: " |Enter|shift+Enter|F2" };
+/** Spreadsheet keys: F2 edits as Enter does; Ctrl+D / Ctrl+R fill down and right; Ctrl+F is the sheet's quick search. */
+const KEYS = { search: false, selectAll: true, copy: true, paste: true, downFill: true, rightFill: true, activateCell: " |Enter|shift+Enter|F2" };
 
 function defaultWidth(column: Column): number {
   switch (column.column_type) {

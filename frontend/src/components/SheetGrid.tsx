@@ -1,7 +1,7 @@
-import { useCallback, useMemo, useState } from "react";
-import { ApiError, NO_VIEW, type Api, type RowView } from "../model/api";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ApiError, NO_VIEW, narrowsOrSorts, problemText, type Api, type RowView } from "../model/api";
 import { EditRefused, offline } from "../model/socket";
-import type { JsonValue, Row } from "../model/types";
+import type { JsonValue, Row, SavedView, ViewSettings } from "../model/types";
 import { fromInput } from "../model/values";
 import { ActivityLog } from "./ActivityLog";
 import { ColumnsPanel } from "./ColumnsPanel";
@@ -10,6 +10,7 @@ import { DataGrid, type CellEdit, type CellRef } from "./DataGrid";
 import { NewRowForm } from "./NewRowForm";
 import { RowCards } from "./RowCards";
 import { RowDetail } from "./RowDetail";
+import { SavedViewsMenu } from "./SavedViewsMenu";
 import { SharePanel } from "./SharePanel";
 import { useLiveSheet } from "./useLiveSheet";
 import { useDocumentTheme } from "./useDocumentTheme";
@@ -26,7 +27,11 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   /** Columns hidden from this browser's grid (a preference of the person, kept in the browser). */
   const [hidden, setHidden] = useState<string[]>(() => loadHidden(sheetId));
   const { sheet, rows, streaming, status, presence, me, socket, notice, setNotice, put, reload } = useLiveSheet(api, sheetId, view);
-  const inView = view.sort !== undefined || view.filters.length > 0;
+  const inView = narrowsOrSorts(view);
+  /** The sheet's saved views, and the one in use. */
+  const [views, setViews] = useState<SavedView[]>([]);
+  const [activeView, setActiveView] = useState<SavedView | null>(null);
+  const searchRef = useRef<HTMLInputElement | null>(null);
   const [panel, setPanel] = useState<"share" | "activity" | "detail" | "columns" | null>(null);
   /** The row of the selected cell, for the row details. */
   const [selectedRow, setSelectedRow] = useState<string | null>(null);
@@ -92,6 +97,45 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   );
 
   const onEdits = useCallback((edits: CellEdit[]) => void save(edits), [save]);
+
+  useEffect(() => {
+    api
+      .views(sheetId)
+      .then(setViews)
+      .catch(() => setViews([]));
+  }, [api, sheetId]);
+
+  // Ctrl+F (Cmd+F) searches the whole sheet on the server, not only the rows the browser holds.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "f" && searchRef.current) {
+        e.preventDefault();
+        searchRef.current.focus();
+        searchRef.current.select();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  const changeHidden = useCallback(
+    (next: string[]) => {
+      setHidden(next);
+      window.localStorage.setItem(HIDDEN_KEY + sheetId, JSON.stringify(next));
+    },
+    [sheetId],
+  );
+  const current: ViewSettings = { sort: view.sort ?? null, filters: view.filters, q: view.q ?? null, hidden };
+  const pickView = (picked: SavedView | null) => {
+    setActiveView(picked);
+    setNotice(null);
+    setView(picked ? { sort: picked.sort ?? undefined, filters: picked.filters, q: picked.q ?? undefined } : NO_VIEW);
+    changeHidden(picked ? picked.hidden : []);
+  };
+  const refused = (e: unknown) => {
+    setNotice(problemText(e));
+    return false;
+  };
   // Others in the sheet, kept as the same array while nothing about them changes: this client's own
   // presence coming back from the server must not re-render the grid (it would close an open editor).
   const othersKey = JSON.stringify(
@@ -153,8 +197,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           onChanged={() => void reload()}
           hidden={hidden}
           onHiddenChange={(next) => {
-            setHidden(next);
-            window.localStorage.setItem(HIDDEN_KEY + sheetId, JSON.stringify(next));
+            changeHidden(next);
           }}
         />
       )}
@@ -169,11 +212,50 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
         <ViewBar
           columns={sheet.columns}
           view={view}
+          searchRef={searchRef}
           onChange={(next) => {
             setView(next);
             setNotice(null);
           }}
-        />
+        >
+          <SavedViewsMenu
+            views={views}
+            active={activeView}
+            current={current}
+            editable={editable}
+            onPick={pickView}
+            onSave={(name) =>
+              api
+                .saveView(sheetId, { name, ...current })
+                .then((saved) => {
+                  setViews((all) => [...all, saved].sort((a, b) => a.name.localeCompare(b.name)));
+                  setActiveView(saved);
+                  return true;
+                })
+                .catch(refused)
+            }
+            onUpdate={(target) =>
+              api
+                .updateView(sheetId, target.id, { name: target.name, ...current })
+                .then((saved) => {
+                  setViews((all) => all.map((v) => (v.id === saved.id ? saved : v)));
+                  setActiveView(saved);
+                })
+                .catch(refused)
+                .then(() => undefined)
+            }
+            onDelete={(target) =>
+              api
+                .deleteView(sheetId, target.id)
+                .then(() => {
+                  setViews((all) => all.filter((v) => v.id !== target.id));
+                  setActiveView(null);
+                })
+                .catch(refused)
+                .then(() => undefined)
+            }
+          />
+        </ViewBar>
       )}
       {narrow ? (
         <RowCards name={sheet.name} columns={shownColumns} rows={rows} />

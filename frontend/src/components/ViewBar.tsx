@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from "react";
 import type { RowView } from "../model/api";
 import type { Column } from "../model/types";
 
@@ -27,10 +27,67 @@ function describeFilter(filter: string, columns: Column[]): string {
 }
 
 /**
- * The sort and filters of the grid, done by the server: the current sort (set by clicking a
- * column's header) and filters as removable chips, and a form to add a filter.
+ * Quick search across every column, done by the server as one types (after a pause). A search set
+ * from elsewhere (a saved view picked) replaces the text; the searches this box sent do not.
  */
-export function ViewBar({ columns, view, onChange }: { columns: Column[]; view: RowView; onChange: (view: RowView) => void }) {
+function QuickSearch({ value, inputRef, onSearch }: { value: string; inputRef: RefObject<HTMLInputElement | null>; onSearch: (q: string) => void }) {
+  const [text, setText] = useState(value);
+  const [known, setKnown] = useState(value);
+  const [sent, setSent] = useState(value);
+  if (value !== known) {
+    setKnown(value);
+    if (value !== sent) {
+      setText(value);
+      setSent(value);
+    }
+  }
+  const search = useRef(onSearch);
+  useEffect(() => {
+    search.current = onSearch;
+  });
+  useEffect(() => {
+    if (text.trim() === value) {
+      return;
+    }
+    const timer = window.setTimeout(() => {
+      setSent(text.trim());
+      search.current(text.trim());
+    }, 300);
+    return () => window.clearTimeout(timer);
+  }, [text, value]);
+  return (
+    <input
+      ref={inputRef}
+      type="search"
+      className="quick-search"
+      aria-label="Search all columns"
+      placeholder="Search (Ctrl+F)"
+      maxLength={200}
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+    />
+  );
+}
+
+/**
+ * How the grid shows rows, done by the server: quick search, the current sort (set by clicking a
+ * column's header) and filters as removable chips, a form to add a filter, and the saved views.
+ */
+export function ViewBar({
+  columns,
+  view,
+  onChange,
+  searchRef,
+  children,
+}: {
+  columns: Column[];
+  view: RowView;
+  onChange: (view: RowView) => void;
+  /** The search box, for Ctrl+F. */
+  searchRef: RefObject<HTMLInputElement | null>;
+  /** The saved views' menu. */
+  children?: ReactNode;
+}) {
   const [column, setColumn] = useState(columns[0]?.id ?? "");
   const [op, setOp] = useState("eq");
   const [value, setValue] = useState("");
@@ -38,6 +95,8 @@ export function ViewBar({ columns, view, onChange }: { columns: Column[]; view: 
 
   return (
     <div className="view-bar" role="toolbar" aria-label="Sort and filter">
+      {children}
+      <QuickSearch value={view.q ?? ""} inputRef={searchRef} onSearch={(q) => onChange({ ...view, q: q === "" ? undefined : q })} />
       {view.sort && (
         <span className="chip">
           Sorted by {describeSort(view.sort, columns)}

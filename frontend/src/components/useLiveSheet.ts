@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, NO_VIEW, type Api, type RowView } from "../model/api";
+import { ApiError, NO_VIEW, narrowsOrSorts, type Api, type RowView } from "../model/api";
 import { SheetRows, type PresenceEntry } from "../model/live";
 import { LiveSheet } from "../model/socket";
 import type { Row, Sheet } from "../model/types";
@@ -59,8 +59,7 @@ export function useLiveSheet(api: Api, sheetId: string, view: RowView = NO_VIEW)
     if (viewed.current !== viewKey) {
       // Another view: its rows come in the server's order, from scratch.
       viewed.current = viewKey;
-      const sortedOrFiltered = current.sort !== undefined || current.filters.length > 0;
-      live.current = new SheetRows([], live.current.revision, { keepArrivalOrder: sortedOrFiltered });
+      live.current = new SheetRows([], live.current.revision, { keepArrivalOrder: narrowsOrSorts(current) });
     }
     setStreaming(true);
     reading.current = true;
@@ -111,7 +110,7 @@ export function useLiveSheet(api: Api, sheetId: string, view: RowView = NO_VIEW)
     const socket = new LiveSheet(sheetId, (fresh) => api.socketToken(fresh), {
       ready(revision, events, snapshotRows, entries, you) {
         me.current = you.connection_id;
-        const inView = viewed.current !== null && viewed.current !== JSON.stringify(NO_VIEW);
+        const inView = viewed.current !== null && narrowsOrSorts(JSON.parse(viewed.current) as RowView);
         if (inView && events.length === 0) {
           // A sorted or filtered view is read over REST (a snapshot's rows are the whole sheet).
           if (revision > live.current.revision && !reading.current) {

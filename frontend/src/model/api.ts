@@ -1,5 +1,19 @@
 import type { Dashboard, ForecastSettings } from "./forecast";
-import type { ActivityEntry, Collaborator, Column, ErrorDetail, JsonValue, Row, Sheet, SheetSummary, Tokens, TypeChangeReport, User } from "./types";
+import type {
+  ActivityEntry,
+  Collaborator,
+  Column,
+  ErrorDetail,
+  JsonValue,
+  Row,
+  SavedView,
+  Sheet,
+  SheetSummary,
+  Tokens,
+  TypeChangeReport,
+  User,
+  ViewSettings,
+} from "./types";
 
 /** An error answer of the API: status, stable code, message and field details. */
 export class ApiError extends Error {
@@ -44,7 +58,6 @@ export function sessionTokenStore(storage: Pick<Storage, "getItem" | "setItem" |
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-/** The REST API. On a 401 it refreshes the session once and retries. */
 /** What went wrong, for people: the server's message and its field details, or that it cannot be reached. */
 export function problemText(e: unknown): string {
   if (e instanceof ApiError) {
@@ -53,10 +66,17 @@ export function problemText(e: unknown): string {
   return "The server cannot be reached";
 }
 
-/** A sorted or filtered view of a sheet's rows, done by the server: `sort=column[:desc]`, `filter=column:op:value`. */
+/** How the grid shows rows, done by the server: `sort=column[:desc]`, `filter=column:op:value` and a quick search. */
 export interface RowView {
   sort?: string;
   filters: string[];
+  /** Quick search: rows with any cell containing this text. */
+  q?: string;
+}
+
+/** Whether a view shows a subset or another order of the sheet's rows. */
+export function narrowsOrSorts(view: RowView): boolean {
+  return view.sort !== undefined || view.filters.length > 0 || (view.q ?? "") !== "";
 }
 
 export const NO_VIEW: RowView = { filters: [] };
@@ -69,6 +89,7 @@ interface Envelope<T> {
   error?: { code?: string; message?: string; details?: ErrorDetail[] };
 }
 
+/** The REST API. On a 401 it refreshes the session once and retries. */
 export class Api {
   constructor(
     private readonly tokens: TokenStore,
@@ -113,6 +134,23 @@ export class Api {
     return this.call<Sheet>("POST", "/api/spreadsheets", { name, template: "sales_pipeline" });
   }
 
+  /** The sheet's saved views, by name. */
+  views(sheetId: string): Promise<SavedView[]> {
+    return this.call<SavedView[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/views`);
+  }
+
+  saveView(sheetId: string, view: ViewSettings & { name: string }): Promise<SavedView> {
+    return this.call<SavedView>("POST", `/api/spreadsheets/${encodeURIComponent(sheetId)}/views`, view);
+  }
+
+  updateView(sheetId: string, viewId: string, view: ViewSettings & { name: string }): Promise<SavedView> {
+    return this.call<SavedView>("PUT", `/api/spreadsheets/${encodeURIComponent(sheetId)}/views/${encodeURIComponent(viewId)}`, view);
+  }
+
+  deleteView(sheetId: string, viewId: string): Promise<void> {
+    return this.call("DELETE", `/api/spreadsheets/${encodeURIComponent(sheetId)}/views/${encodeURIComponent(viewId)}`);
+  }
+
   sheet(id: string): Promise<Sheet> {
     return this.call<Sheet>("GET", `/api/spreadsheets/${encodeURIComponent(id)}`);
   }
@@ -127,6 +165,9 @@ export class Api {
       query.set("sort", view.sort);
     }
     view.filters.forEach((f) => query.append("filter", f));
+    if (view.q) {
+      query.set("q", view.q);
+    }
     const envelope = await this.envelope<Row[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows?${query}`);
     return { rows: envelope.data ?? [], next: envelope.pagination?.next_cursor ?? null };
   }

@@ -94,3 +94,19 @@ export interface TypeChangeReport {
   dropped_rules: string[];
   applied: boolean;
 }
+
+/** What a saved view keeps: the rows' sort, filters and quick search, and the columns it hides. */
+export interface ViewSettings {
+  sort: string | null;
+  filters: string[];
+  q: string | null;
+  hidden: string[];
+}
+
+/** A view of a sheet saved under a name, shared with everyone who can read the sheet. */
+export interface SavedView extends ViewSettings {
+  id: string;
+  name: string;
+  created_by: string | null;
+  updated_at: string;
+}
