@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { account, signIn } from "./support";
+import type { Column } from "../src/model/types";
+import { account, cell, clickCell, pipelineSheet, signIn } from "./support";
 
 test("add a column, change a column's type after a preview of what will not convert, move a column and hide one", async ({ browser, baseURL, request }) => {
   const me = await account(request, "cols", "Cole Columns");
@@ -49,4 +50,42 @@ test("add a column, change a column's type after a preview of what will not conv
   expect(after.data.columns.find((c) => c.name === "Next Step")?.column_type).toBe("number");
   const rows = (await (await request.get(`/api/spreadsheets/${sheet}/rows`, { headers })).json()) as { data: { data: Record<string, unknown> }[] };
   expect(rows.data.map((r) => r.data.next_step ?? null)).toEqual([null, 42]);
+});
+
+test("edit a column's validation rules; the grid then refuses values that break them", async ({ browser, baseURL, request }) => {
+  const me = await account(request, "rules", "Ru Rules");
+  const sheet = await pipelineSheet(request, me.token, "Rule deals", [["Acme", "Lead", 12000]]);
+  const page = await signIn(browser, baseURL!, me.email, `#/sheets/${sheet}`);
+  await expect(cell(page, 3, 0)).toHaveText("$12,000.00");
+  await page.getByRole("button", { name: "Columns" }).click();
+  const panel = page.getByRole("region", { name: "Columns" });
+
+  // A bound typed as in a cell.
+  await panel.getByRole("button", { name: "Rules of Deal Value" }).click();
+  const rules = panel.getByRole("form", { name: "Rules of Deal Value" });
+  await rules.getByLabel("At least of Deal Value").fill("$1,000");
+  await rules.getByRole("button", { name: "Save rules" }).click();
+  await expect(rules).toHaveCount(0);
+
+  // A rule the server cannot take is named, and nothing is saved.
+  await panel.getByRole("button", { name: "Rules of Company" }).click();
+  const company = panel.getByRole("form", { name: "Rules of Company" });
+  await company.getByLabel("Max length of Company").fill("ten");
+  await company.getByRole("button", { name: "Save rules" }).click();
+  await expect(panel.getByRole("listitem", { name: "Company" }).getByRole("alert")).toContainText("whole number");
+  await company.getByRole("button", { name: "Cancel" }).click();
+
+  const headers = { Authorization: `Bearer ${me.token}` };
+  const columns = ((await (await request.get(`/api/spreadsheets/${sheet}`, { headers })).json()) as { data: { columns: Column[] } }).data.columns;
+  expect(columns.find((c) => c.id === "deal_value")?.validation_rules).toEqual({ min: { amount: 1000, currency: "USD" } });
+  expect(columns.find((c) => c.id === "company")?.validation_rules).toEqual({});
+
+  // The grid refuses a value under the bound and keeps the cell as it was.
+  await page.getByRole("button", { name: "Columns" }).click();
+  await clickCell(page, "Rule deals", 110 + 160 * 3, 0);
+  await page.keyboard.press("Enter");
+  await page.locator("#portal textarea").fill("500");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "were not saved" })).toContainText("Deal Value, row 1");
+  await expect(cell(page, 3, 0)).toHaveText("$12,000.00");
 });

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { problemText, type Api } from "../model/api";
 import type { Column, Sheet, TypeChangeReport } from "../model/types";
+import { RulesEditor } from "./RulesEditor";
 
 /** The column types a column can be given here (plugins may add more on the server). */
 const TYPES = ["text", "long_text", "number", "currency", "percent", "date", "boolean", "select", "multi_select", "email", "url", "phone"];
@@ -24,7 +25,8 @@ function typeSpec(type: string, options: string, currency: string) {
 
 /**
  * Manage a sheet's columns (editors): add one, rename, move up or down, delete, change a type
- * after a preview of the cells that will not convert, and hide it from this browser's grid.
+ * after a preview of the cells that will not convert, edit its validation rules, and hide it from
+ * this browser's grid.
  */
 export function ColumnsPanel({
   api,
@@ -131,6 +133,7 @@ function ColumnRow({
   onMove: (delta: number) => void;
   onRename: (name: string) => void;
   onDelete: () => void;
+  /** The column's type or rules changed. */
   onRetyped: () => void;
   shown: boolean;
   onShownChange: (shown: boolean) => void;
@@ -139,6 +142,7 @@ function ColumnRow({
   const [options, setOptions] = useState("");
   const [preview, setPreview] = useState<TypeChangeReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [editingRules, setEditingRules] = useState(false);
   const spec = typeSpec(type, options, column.type_settings.currency ?? "USD");
 
   async function run(action: () => Promise<TypeChangeReport>, done: (report: TypeChangeReport) => void) {
@@ -189,9 +193,31 @@ function ColumnRow({
       <button type="button" className="link" aria-label={`Move ${column.name} right`} disabled={last} onClick={() => onMove(1)}>
         ↓
       </button>
+      <button type="button" className="link" aria-label={`Rules of ${column.name}`} aria-expanded={editingRules} onClick={() => setEditingRules(!editingRules)}>
+        Rules
+      </button>
       <button type="button" className="link" aria-label={`Delete ${column.name}`} onClick={onDelete}>
         Delete
       </button>
+      {editingRules && (
+        <RulesEditor
+          column={column}
+          onClose={() => setEditingRules(false)}
+          onSave={(change) =>
+            api.updateColumn(sheetId, column.id, change).then(
+              () => {
+                setError(null);
+                onRetyped();
+                return true;
+              },
+              (caught: unknown) => {
+                setError(problemText(caught));
+                return false;
+              },
+            )
+          }
+        />
+      )}
       {preview && (
         <div className="type-preview" role="status">
           <p>

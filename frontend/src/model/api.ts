@@ -192,7 +192,11 @@ export class Api {
   }
 
   /** Renames a column or moves it to a position (0 is first). */
-  updateColumn(sheetId: string, columnId: string, change: { name?: string; position?: number }): Promise<Column> {
+  updateColumn(
+    sheetId: string,
+    columnId: string,
+    change: { name?: string; position?: number; is_required?: boolean; validation_rules?: Record<string, JsonValue> },
+  ): Promise<Column> {
     return this.call<Column>("PATCH", `/api/spreadsheets/${encodeURIComponent(sheetId)}/columns/${encodeURIComponent(columnId)}`, change);
   }
 
