@@ -100,6 +100,14 @@ final class Concurrency {
 
   /** If the event changed the cell, the cell's value before it. */
   private static Optional<CellValue> before(SheetEvent event, RowId row, ColumnId column) {
+    if (event instanceof SheetEvent.RowsUpdated many) {
+      for (SheetEvent.RowUpdated updated : many.updates()) {
+        if (updated.after().id().equals(row)) {
+          return before(updated, row, column);
+        }
+      }
+      return Optional.empty();
+    }
     if (event instanceof SheetEvent.RowUpdated updated && updated.after().id().equals(row)) {
       CellValue before = updated.before().cell(column);
       return before.equals(updated.after().cell(column)) ? Optional.empty() : Optional.of(before);

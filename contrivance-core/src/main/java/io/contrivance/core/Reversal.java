@@ -24,6 +24,8 @@ final class Reversal {
     Sheet.Change<SheetEvent> change;
     if (event instanceof SheetEvent.RowUpdated updated) {
       change = restoreCells(view, updated);
+    } else if (event instanceof SheetEvent.RowsUpdated many) {
+      change = restoreAllCells(view, many);
     } else if (event instanceof SheetEvent.RowsAdded added) {
       change = removeAdded(view, added);
     } else if (event instanceof SheetEvent.RowsDeleted deleted) {
@@ -37,9 +39,53 @@ final class Reversal {
   }
 
   private static Sheet.Change<SheetEvent> restoreCells(Sequencer.View view, SheetEvent.RowUpdated updated) {
+    Restored restored = restore(view, updated);
+    if (restored.refusal() != null) {
+      return restored.refusal();
+    }
+    var violations = new ArrayList<Violation>();
+    Sheet.uniqueness(view, List.of(restored.row()), restored.columns(), violations);
+    if (!violations.isEmpty()) {
+      return Sheet.Change.refused(new EditResult.Rejected<>(violations));
+    }
+    Row before = restored.before();
+    Row row = restored.row();
+    return Sheet.Change.rows(List.of(row), List.of(), updated, (rev, at, o) -> new SheetEvent.RowUpdated(updated.sheet(), rev, at, o, before, row, List.of()));
+  }
+
+  /** Restores every row of a multi-row edit, or none: one row changed since refuses the whole undo. */
+  private static Sheet.Change<SheetEvent> restoreAllCells(Sequencer.View view, SheetEvent.RowsUpdated many) {
+    var restored = new ArrayList<Restored>(many.updates().size());
+    var columns = new java.util.HashSet<ColumnId>();
+    for (SheetEvent.RowUpdated updated : many.updates()) {
+      Restored one = restore(view, updated);
+      if (one.refusal() != null) {
+        return one.refusal();
+      }
+      restored.add(one);
+      columns.addAll(one.columns());
+    }
+    List<Row> rows = restored.stream().map(Restored::row).toList();
+    var violations = new ArrayList<Violation>();
+    Sheet.uniqueness(view, rows, columns, violations);
+    if (!violations.isEmpty()) {
+      return Sheet.Change.refused(new EditResult.Rejected<>(violations));
+    }
+    return Sheet.Change.rows(
+        rows,
+        List.of(),
+        many,
+        (rev, at, o) -> new SheetEvent.RowsUpdated(
+            many.sheet(), rev, at, o, restored.stream().map(r -> new SheetEvent.RowUpdated(many.sheet(), rev, at, o, r.before(), r.row(), List.of())).toList()));
+  }
+
+  /** One row put back as an update left it, or why it cannot be. */
+  private record Restored(Row before, Row row, java.util.Set<ColumnId> columns, Sheet.Change<SheetEvent> refusal) {}
+
+  private static Restored restore(Sequencer.View view, SheetEvent.RowUpdated updated) {
     Optional<Row> current = view.row(updated.after().id());
     if (current.isEmpty()) {
-      return refused(EditResult.ROW_GONE, "the row was deleted since");
+      return new Restored(null, null, null, refused(EditResult.ROW_GONE, "the row was deleted since"));
     }
     Map<ColumnId, CellValue> restore = new HashMap<>();
     for (ColumnId column : columns(updated.before(), updated.after())) {
@@ -49,21 +95,15 @@ final class Reversal {
         continue;
       }
       if (!current.get().cell(column).equals(set)) {
-        return refused(EditResult.CHANGED_SINCE, "someone changed " + view.schema().column(column).map(c -> c.name()).orElse(column.value()) + " since");
+        return new Restored(
+            null, null, null, refused(EditResult.CHANGED_SINCE, "someone changed " + view.schema().column(column).map(c -> c.name()).orElse(column.value()) + " since"));
       }
       if (view.schema().column(column).isPresent()) {
         restore.put(column, was);
       }
     }
     Row before = current.get();
-    Row restored = before.withCells(restore).nextVersion();
-    var violations = new ArrayList<Violation>();
-    Sheet.uniqueness(view, List.of(restored), restore.keySet(), violations);
-    if (!violations.isEmpty()) {
-      return Sheet.Change.refused(new EditResult.Rejected<>(violations));
-    }
-    return Sheet.Change.rows(
-        List.of(restored), List.of(), updated, (rev, at, o) -> new SheetEvent.RowUpdated(updated.sheet(), rev, at, o, before, restored, List.of()));
+    return new Restored(before, before.withCells(restore).nextVersion(), restore.keySet(), null);
   }
 
   private static Sheet.Change<SheetEvent> removeAdded(Sequencer.View view, SheetEvent.RowsAdded added) {

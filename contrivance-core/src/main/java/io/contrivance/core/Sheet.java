@@ -20,6 +20,7 @@ import io.contrivance.core.type.ParseResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -554,34 +555,111 @@ public final class Sheet {
           if (expectedVersion.isPresent() && expectedVersion.getAsLong() != before.version()) {
             return Change.refused(new EditResult.Conflict<>(before));
           }
-          SheetSchema schema = view.schema();
           var violations = new ArrayList<Violation>();
-          Map<ColumnId, CellValue> changes = reader.read(schema, violations);
-          var overwritten = new ArrayList<SheetEvent.Overwrite>();
-          if (violations.isEmpty() && !Concurrency.resolve(view, origin, before, changes, overwritten)) {
+          Map<ColumnId, CellValue> changes = reader.read(view.schema(), violations);
+          RowEdit edit = decide(view, before, changes, violations);
+          if (edit.conflict()) {
             return Change.refused(new EditResult.Conflict<>(before));
           }
-          Row after = before.withCells(changes);
-          if (violations.isEmpty() && after.cells().equals(before.cells())) {
+          if (violations.isEmpty() && edit.unchanged()) {
             return Change.refused(new EditResult.Applied<>(before, view.revision()));
           }
-          SheetValidator validator = view.validator();
-          List<Violation> previous = validator.validateRow(before);
-          var added = new ArrayList<Violation>();
-          for (Violation v : validator.validateRow(after)) {
-            if (changes.containsKey(v.column()) || !sameProblem(previous, v)) {
-              added.add(v);
-            }
-          }
-          addUnlessUnreadable(added, violations);
-          uniqueness(view, List.of(after), changes.keySet(), violations);
+          uniqueness(view, List.of(edit.after()), changes.keySet(), violations);
           if (!violations.isEmpty()) {
             return Change.refused(new EditResult.Rejected<>(violations));
           }
-          Row stored = after.nextVersion();
+          Row stored = edit.after().nextVersion();
           return Change.rows(
-              List.of(stored), List.of(), stored, (rev, at, o) -> new SheetEvent.RowUpdated(id, rev, at, o, before, stored, overwritten));
+              List.of(stored), List.of(), stored, (rev, at, o) -> new SheetEvent.RowUpdated(id, rev, at, o, before, stored, edit.overwritten()));
         });
+  }
+
+  /**
+   * Sets cells of several rows as one edit (a paste, a fill): all of it is stored in one revision,
+   * or none of it — a cell that cannot be read or breaks a rule refuses the whole edit, each such
+   * cell named. Undone as a whole. Rows whose cells end as they were are left out of the event.
+   */
+  public EditResult<List<Row>> updateRowsValues(Map<RowId, Map<ColumnId, CellValue>> rows) {
+    Objects.requireNonNull(rows, "rows");
+    if (rows.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("an edit can change at most " + MAX_BATCH + " rows, got " + rows.size());
+    }
+    return write(
+        false,
+        view -> {
+          var violations = new ArrayList<Violation>();
+          var edits = new ArrayList<RowEdit>(rows.size());
+          var columns = new HashSet<ColumnId>();
+          for (Map.Entry<RowId, Map<ColumnId, CellValue>> entry : rows.entrySet()) {
+            Optional<Row> existing = view.row(entry.getKey());
+            if (existing.isEmpty()) {
+              return Change.refused(new EditResult.NotFound<>(entry.getKey()));
+            }
+            var rowViolations = new ArrayList<Violation>(0);
+            Map<ColumnId, CellValue> changes = acceptValues(view.schema(), entry.getKey(), entry.getValue(), rowViolations);
+            RowEdit edit = decide(view, existing.get(), changes, rowViolations);
+            if (edit.conflict()) {
+              return Change.refused(new EditResult.Conflict<>(existing.get()));
+            }
+            violations.addAll(rowViolations);
+            columns.addAll(changes.keySet());
+            if (!edit.unchanged()) {
+              edits.add(edit);
+            }
+          }
+          uniqueness(view, edits.stream().map(RowEdit::after).toList(), columns, violations);
+          if (!violations.isEmpty()) {
+            return Change.refused(new EditResult.Rejected<>(violations));
+          }
+          if (edits.isEmpty()) {
+            return Change.refused(new EditResult.Applied<>(List.of(), view.revision()));
+          }
+          List<Row> stored = edits.stream().map(e -> e.after().nextVersion()).toList();
+          return Change.rows(
+              stored,
+              List.of(),
+              stored,
+              (rev, at, o) -> {
+                var updates = new ArrayList<SheetEvent.RowUpdated>(edits.size());
+                for (int i = 0; i < edits.size(); i++) {
+                  updates.add(new SheetEvent.RowUpdated(id, rev, at, o, edits.get(i).before(), stored.get(i), edits.get(i).overwritten()));
+                }
+                return new SheetEvent.RowsUpdated(id, rev, at, o, updates);
+              });
+        });
+  }
+
+  /** One row's update as decided against the sheet: the row after it (not yet versioned), what it overwrote. */
+  private record RowEdit(Row before, Row after, List<SheetEvent.Overwrite> overwritten, boolean conflict) {
+    boolean unchanged() {
+      return after.cells().equals(before.cells());
+    }
+  }
+
+  /**
+   * Decides one row's update: resolves it against concurrent edits by the columns' policies (a
+   * conflict when one flags it) and adds the rule violations it would bring to {@code violations},
+   * which holds the cells that could not be read. Uniqueness is checked by the caller, over all rows.
+   */
+  private RowEdit decide(Sequencer.View view, Row before, Map<ColumnId, CellValue> changes, List<Violation> violations) {
+    var overwritten = new ArrayList<SheetEvent.Overwrite>();
+    if (violations.isEmpty() && !Concurrency.resolve(view, origin, before, changes, overwritten)) {
+      return new RowEdit(before, before, List.of(), true);
+    }
+    Row after = before.withCells(changes);
+    if (violations.isEmpty() && after.cells().equals(before.cells())) {
+      return new RowEdit(before, after, List.of(), false);
+    }
+    SheetValidator validator = view.validator();
+    List<Violation> previous = validator.validateRow(before);
+    var added = new ArrayList<Violation>();
+    for (Violation v : validator.validateRow(after)) {
+      if (changes.containsKey(v.column()) || !sameProblem(previous, v)) {
+        added.add(v);
+      }
+    }
+    addUnlessUnreadable(added, violations);
+    return new RowEdit(before, after, overwritten, false);
   }
 
   /**

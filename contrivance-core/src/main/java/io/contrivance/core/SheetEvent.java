@@ -17,7 +17,12 @@ import java.util.Objects;
  * deltas to be interpreted, so applying one needs no knowledge of the edit that caused it.
  */
 public sealed interface SheetEvent
-    permits SheetEvent.RowsAdded, SheetEvent.RowUpdated, SheetEvent.RowsDeleted, SheetEvent.RowMoved, SheetEvent.SchemaChanged {
+    permits SheetEvent.RowsAdded,
+        SheetEvent.RowUpdated,
+        SheetEvent.RowsUpdated,
+        SheetEvent.RowsDeleted,
+        SheetEvent.RowMoved,
+        SheetEvent.SchemaChanged {
 
   SheetId sheet();
 
@@ -50,6 +55,17 @@ public sealed interface SheetEvent
       implements SheetEvent {
     public RowUpdated {
       overwritten = List.copyOf(overwritten);
+    }
+  }
+
+  /**
+   * Cells of several rows changed at once, as one edit (a paste, a fill): one revision, undone as a
+   * whole. Each of {@code updates} is what one row's {@link RowUpdated} would be, with this event's
+   * revision, time and origin.
+   */
+  record RowsUpdated(SheetId sheet, long revision, Instant at, Origin origin, List<RowUpdated> updates) implements SheetEvent {
+    public RowsUpdated {
+      updates = List.copyOf(updates);
     }
   }
 

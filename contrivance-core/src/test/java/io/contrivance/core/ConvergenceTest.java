@@ -166,7 +166,14 @@ class ConvergenceTest {
       RowId someRow = visible.isEmpty() ? RowId.of("gone") : visible.get(random.nextInt(visible.size())).id();
       RowId anchor = random.nextInt(5) == 0 || visible.isEmpty() ? null : visible.get(random.nextInt(visible.size())).id();
       int kind = random.nextInt(100);
-      if (kind < 45) {
+      if (kind < 8 && visible.size() >= 2) {
+        // A paste: cells of two rows in one edit.
+        var cells = new java.util.LinkedHashMap<RowId, Map<ColumnId, CellValue>>();
+        for (Row row : List.of(visible.get(random.nextInt(visible.size())), visible.get(random.nextInt(visible.size())))) {
+          cells.put(row.id(), Map.of(NAME, valueFor(client, row.id(), NAME), AMOUNT, valueFor(client, row.id(), AMOUNT)));
+        }
+        send(client, opId, () -> as.updateRowsValues(cells));
+      } else if (kind < 45) {
         ColumnId column = List.of(NAME, AMOUNT, BUDGET, TAGS).get(random.nextInt(4));
         CellValue value = valueFor(client, someRow, column);
         client.replica.propose(opId, someRow, column, value);

@@ -84,6 +84,8 @@ public final class Replica {
       added.shifted().forEach(r -> rows.put(r.id(), r));
     } else if (event instanceof SheetEvent.RowUpdated updated) {
       rows.put(updated.after().id(), updated.after());
+    } else if (event instanceof SheetEvent.RowsUpdated many) {
+      many.updates().forEach(u -> rows.put(u.after().id(), u.after()));
     } else if (event instanceof SheetEvent.RowsDeleted deleted) {
       deleted.rows().forEach(r -> rows.remove(r.id()));
     } else if (event instanceof SheetEvent.RowMoved moved) {
