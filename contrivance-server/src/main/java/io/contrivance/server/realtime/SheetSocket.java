@@ -24,6 +24,7 @@ import io.contrivance.server.sheet.SheetRole;
 import io.contrivance.server.sheet.Sheets;
 import io.contrivance.server.web.ApiError;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -184,7 +185,7 @@ public class SheetSocket {
       switch (type == null ? "" : type) {
         case "ping" -> connection.send("{\"type\":\"pong\"}");
         case "presence" -> presence(connection, message);
-        case "update_cell", "insert_row", "delete_row", "move_row", "undo", "redo" -> edit(connection, type, opId, message);
+        case "update_cell", "update_cells", "insert_row", "delete_row", "move_row", "undo", "redo" -> edit(connection, type, opId, message);
         default -> error(connection, opId, "bad_message", "unknown message type " + JSON.createValue(type == null ? "" : type));
       }
     } catch (IllegalArgumentException e) {
@@ -363,6 +364,21 @@ public class SheetSocket {
             answer(connection, opId, as.updateRowValues(rowId(message, "row_id"), values, OptionalLong.empty()));
           }
         }
+        case "update_cells" -> {
+          Map<RowId, Map<ColumnId, CellValue>> cells = cells(connection, opId, sheet.schema(), message);
+          if (cells != null) {
+            EditResult<?> result = as.updateRowsValues(cells);
+            if (result instanceof EditResult.Rejected<?> rejected) {
+              var details = new ArrayList<ApiError.Detail>();
+              for (Violation v : rejected.problems()) {
+                details.add(new ApiError.Detail(cellField(v.row().value(), v.column().value()), v.message(), v.code()));
+              }
+              rejected(connection, opId, "validation_failed", "the values break the sheet's rules; nothing was changed", details);
+            } else {
+              answer(connection, opId, result);
+            }
+          }
+        }
         case "insert_row" -> {
           JsonValue data = message.containsKey("data") ? message.get("data") : JsonValue.EMPTY_JSON_OBJECT;
           Map<ColumnId, CellValue> values = values(connection, opId, sheet.schema(), data);
@@ -385,6 +401,43 @@ public class SheetSocket {
       LOG.log(Level.WARNING, "an edit of sheet " + connection.sheetId + " failed", e);
       rejected(connection, opId, "unavailable", "the edit could not be stored; try again", List.of());
     }
+  }
+
+  /** The most cells one {@code update_cells} may set (a paste of 1,000 rows by 10 columns). */
+  static final int MAX_CELLS = 10_000;
+
+  /**
+   * The cells of an {@code update_cells} message by row: {@code "cells": [{"row_id", "column_id",
+   * "value"}, ...]}. Values are read by each column's type; every cell that cannot be read is named
+   * ({@code cells.<row id>.<column id>}) in one refusal, and nothing is changed.
+   */
+  private Map<RowId, Map<ColumnId, CellValue>> cells(Connection connection, String opId, SheetSchema schema, JsonObject message) {
+    if (!(message.get("cells") instanceof JsonArray list) || list.isEmpty() || list.size() > MAX_CELLS) {
+      rejected(connection, opId, "invalid", "cells must be an array of 1 to " + MAX_CELLS + " {row_id, column_id, value}", List.of());
+      return null;
+    }
+    Map<RowId, JsonObjectBuilder> byRow = new java.util.LinkedHashMap<>();
+    for (JsonValue item : list) {
+      String row = item instanceof JsonObject cell ? string(cell, "row_id") : null;
+      String column = item instanceof JsonObject cell ? string(cell, "column_id") : null;
+      if (row == null || column == null) {
+        rejected(connection, opId, "invalid", "every cell needs a row_id and a column_id", List.of());
+        return null;
+      }
+      byRow.computeIfAbsent(RowId.of(row), id -> JSON.createObjectBuilder()).add(column, orNull(item.asJsonObject().get("value")));
+    }
+    List<ApiError.Detail> problems = new ArrayList<>();
+    Map<RowId, Map<ColumnId, CellValue>> cells = new java.util.LinkedHashMap<>();
+    byRow.forEach((row, data) -> cells.put(row, RowInput.read(schema, data.build(), "cells." + row.value() + ".", problems)));
+    if (!problems.isEmpty()) {
+      rejected(connection, opId, "validation_failed", "some values are not valid for their columns; nothing was changed", problems);
+      return null;
+    }
+    return cells;
+  }
+
+  private static String cellField(String row, String column) {
+    return "cells." + row + "." + column;
   }
 
   private Map<ColumnId, CellValue> values(Connection connection, String opId, SheetSchema schema, JsonValue data) {

@@ -68,6 +68,8 @@ final class Audit {
         rows.addAll(added.shifted());
       } else if (event instanceof SheetEvent.RowUpdated updated) {
         rows.add(updated.after());
+      } else if (event instanceof SheetEvent.RowsUpdated many) {
+        many.updates().forEach(u -> rows.add(u.after()));
       } else if (event instanceof SheetEvent.RowMoved moved) {
         rows.add(moved.after());
         rows.addAll(moved.shifted());
@@ -87,6 +89,8 @@ final class Audit {
       for (Row row : added.rows()) {
         entries.add(new Entry(user, at, revision, "row_created", row.id().value(), null, null, memo.text(row.cells())));
       }
+    } else if (event instanceof SheetEvent.RowsUpdated many) {
+      many.updates().forEach(updated -> collect(updated, entries, memo));
     } else if (event instanceof SheetEvent.RowUpdated updated) {
       for (ColumnId column : EventJson.changedColumns(updated.before(), updated.after())) {
         entries.add(

@@ -61,6 +61,8 @@ public final class EventJson {
       return "row_created";
     } else if (event instanceof SheetEvent.RowUpdated) {
       return "row_updated";
+    } else if (event instanceof SheetEvent.RowsUpdated) {
+      return "rows_updated";
     } else if (event instanceof SheetEvent.RowsDeleted) {
       return "row_deleted";
     } else if (event instanceof SheetEvent.RowMoved) {
@@ -144,18 +146,25 @@ public final class EventJson {
     } else if (event instanceof SheetEvent.RowUpdated updated) {
       Row row = updated.after();
       json.add("row_id", row.id().value()).add("data", memo.data(row.cells())).add("version", row.version()).add("position", row.position());
-      JsonArrayBuilder changed = JSON.createArrayBuilder();
-      for (ColumnId column : changedColumns(updated.before(), updated.after())) {
-        changed.add(column.value());
-      }
-      json.add("changed", changed);
+      json.add("changed", changed(updated));
       if (!updated.overwritten().isEmpty()) {
         JsonArrayBuilder overwritten = JSON.createArrayBuilder();
+        updated.overwritten().forEach(o -> overwritten.add(overwrite(o, null)));
+        json.add("overwritten", overwritten);
+      }
+    } else if (event instanceof SheetEvent.RowsUpdated many) {
+      JsonArrayBuilder rows = JSON.createArrayBuilder();
+      JsonArrayBuilder overwritten = JSON.createArrayBuilder();
+      boolean anyOverwritten = false;
+      for (SheetEvent.RowUpdated updated : many.updates()) {
+        rows.add(JSON.createObjectBuilder(row(updated.after(), memo)).add("changed", changed(updated)));
         for (SheetEvent.Overwrite o : updated.overwritten()) {
-          JsonObjectBuilder entry = JSON.createObjectBuilder();
-          addNullable(entry, "user_id", o.author());
-          overwritten.add(entry.add("column_id", o.column().value()).add("value", CellJson.write(o.replaced())).add("revision", o.revision()));
+          overwritten.add(overwrite(o, updated.after().id()));
+          anyOverwritten = true;
         }
+      }
+      json.add("rows", rows);
+      if (anyOverwritten) {
         json.add("overwritten", overwritten);
       }
     } else if (event instanceof SheetEvent.RowsDeleted deleted) {
@@ -178,6 +187,24 @@ public final class EventJson {
 
   public static JsonObject row(Row row) {
     return row(row, new Memo());
+  }
+
+  private static JsonArrayBuilder changed(SheetEvent.RowUpdated updated) {
+    JsonArrayBuilder changed = JSON.createArrayBuilder();
+    for (ColumnId column : changedColumns(updated.before(), updated.after())) {
+      changed.add(column.value());
+    }
+    return changed;
+  }
+
+  /** Whose value an edit replaced; {@code row} named in multi-row events. */
+  private static JsonObjectBuilder overwrite(SheetEvent.Overwrite o, RowId row) {
+    JsonObjectBuilder entry = JSON.createObjectBuilder();
+    addNullable(entry, "user_id", o.author());
+    if (row != null) {
+      entry.add("row_id", row.value());
+    }
+    return entry.add("column_id", o.column().value()).add("value", CellJson.write(o.replaced())).add("revision", o.revision());
   }
 
   private static JsonObject row(Row row, Memo memo) {
@@ -234,20 +261,30 @@ public final class EventJson {
         Row after = readRow(json.getJsonObject("row"), schema);
         yield Optional.of(new SheetEvent.RowMoved(sheet, revision, at, origin, after.atPosition(json.getJsonNumber("from_position").longValue()), after, readRows(json.getJsonArray("shifted"), schema)));
       }
-      case "row_updated" -> {
-        Row after = new Row(RowId.of(json.getString("row_id")), json.getJsonNumber("position").longValue(), json.getJsonNumber("version").longValue(), cells(json.getJsonObject("data"), schema));
-        // The log keeps the row after the edit and which cells changed; the old values are in the
-        // audit log. Marking the changed cells as different is all conflict resolution needs.
-        Map<ColumnId, CellValue> before = new HashMap<>(after.cells());
-        for (JsonValue column : json.getJsonArray("changed")) {
-          before.put(ColumnId.of(((jakarta.json.JsonString) column).getString()), CellValue.BLANK);
+      case "row_updated" -> Optional.of(updated(sheet, revision, at, origin, json.getString("row_id"), json, schema));
+      case "rows_updated" -> {
+        var updates = new ArrayList<SheetEvent.RowUpdated>();
+        for (JsonValue row : json.getJsonArray("rows")) {
+          updates.add(updated(sheet, revision, at, origin, row.asJsonObject().getString("id"), row.asJsonObject(), schema));
         }
-        before.values().removeIf(CellValue::isBlank);
-        Row beforeRow = new Row(after.id(), after.position(), Math.max(0, after.version() - 1), before);
-        yield Optional.of(new SheetEvent.RowUpdated(sheet, revision, at, origin, beforeRow, after, List.of()));
+        yield Optional.of(new SheetEvent.RowsUpdated(sheet, revision, at, origin, updates));
       }
       default -> Optional.empty();
     };
+  }
+
+  /** A row's update from the log: the row after it (position, version, data) and which cells changed. */
+  private static SheetEvent.RowUpdated updated(SheetId sheet, long revision, Instant at, Origin origin, String rowId, JsonObject json, SheetSchema schema) {
+    Row after = new Row(RowId.of(rowId), json.getJsonNumber("position").longValue(), json.getJsonNumber("version").longValue(), cells(json.getJsonObject("data"), schema));
+    // The log keeps the row after the edit and which cells changed; the old values are in the
+    // audit log. Marking the changed cells as different is all conflict resolution needs.
+    Map<ColumnId, CellValue> before = new HashMap<>(after.cells());
+    for (JsonValue column : json.getJsonArray("changed")) {
+      before.put(ColumnId.of(((jakarta.json.JsonString) column).getString()), CellValue.BLANK);
+    }
+    before.values().removeIf(CellValue::isBlank);
+    Row beforeRow = new Row(after.id(), after.position(), Math.max(0, after.version() - 1), before);
+    return new SheetEvent.RowUpdated(sheet, revision, at, origin, beforeRow, after, List.of());
   }
 
   private static List<Row> readRows(JsonArray array, SheetSchema schema) {

@@ -1,5 +1,6 @@
 package io.contrivance.server.it;
 
+import static io.contrivance.server.it.Api.get;
 import static io.contrivance.server.it.Api.json;
 import static io.contrivance.server.it.Api.patch;
 import static io.contrivance.server.it.Api.post;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The sheet socket against the started server: auth, edits, broadcast, presence, replay and the limits. */
@@ -151,6 +153,48 @@ class RealtimeIT {
       assertThat(presence.getJsonObject("selection").getString("from_column")).isEqualTo("stage");
       assertThat(presence.getBoolean("editing")).isTrue();
       assertThat(presence.getString("color")).startsWith("#");
+    }
+  }
+
+  @Test
+  void cellsOfSeveralRows_areOneEdit_storedOrRefusedWhole_andUndoneAsOne() {
+    Shared shared = Shared.as("editor");
+    Api.Session owner = shared.owner();
+    String sheet = shared.sheet();
+    String acme = shared.row();
+    String globex = addRow(owner, sheet, "Globex");
+    String paste = "{\"type\":\"update_cells\",\"op_id\":\"%s\",\"base_revision\":2,\"cells\":["
+        + "{\"row_id\":\"" + acme + "\",\"column_id\":\"next_step\",\"value\":\"Call\"},"
+        + "{\"row_id\":\"" + globex + "\",\"column_id\":\"next_step\",\"value\":\"Demo\"},"
+        + "{\"row_id\":\"" + globex + "\",\"column_id\":\"deal_value\",\"value\":%s}]}";
+    try (Socket ann = Socket.join(sheet, owner.accessToken()); Socket bob = Socket.join(sheet, shared.other().accessToken())) {
+      // One bad cell refuses all of it, naming the cell.
+      ann.send(paste.formatted("bad", "-5"));
+      JsonObject rejected = ann.next("rejected");
+      assertThat(rejected.getJsonArray("details").getValuesAs(JsonObject.class)).extracting(d -> d.getString("field")).containsExactly("cells." + globex + ".deal_value");
+      ann.send(paste.formatted("unreadable", "\"lots\""));
+      assertThat(ann.next("rejected").getJsonArray("details").getJsonObject(0).getString("field")).isEqualTo("cells." + globex + ".deal_value");
+
+      // One revision, one message to the others with every row.
+      ann.send(paste.formatted("good", "9000"));
+      long revision = ann.next("ack").getJsonNumber("revision").longValue();
+      JsonObject seen = bob.next("rows_updated");
+      assertThat(seen.getJsonNumber("revision").longValue()).isEqualTo(revision);
+      assertThat(seen.getJsonArray("rows").getValuesAs(JsonObject.class)).extracting(r -> r.getString("id") + ":" + r.getJsonObject("data").getString("next_step"))
+          .containsExactly(acme + ":Call", globex + ":Demo");
+
+      // Undo takes back all of it in one revision, and the activity log has each cell.
+      ann.send("{\"type\":\"undo\",\"op_id\":\"u\"}");
+      JsonObject undone = ann.next("ack").getJsonObject("event");
+      assertThat(undone.getString("type")).isEqualTo("rows_updated");
+      assertThat(undone.getJsonArray("rows").getValuesAs(JsonObject.class)).allSatisfy(r -> assertThat(r.getJsonObject("data").containsKey("next_step")).isFalse());
+      List<JsonObject> activity = get("/api/spreadsheets/" + sheet + "/activity", owner.accessToken()).json().getJsonArray("data").getValuesAs(JsonObject.class);
+      assertThat(activity.stream().filter(a -> a.getJsonNumber("revision").longValue() == revision)).hasSize(3);
+    }
+    // Replayed after a reconnect like any other event.
+    try (Socket again = Socket.open(sheet, null)) {
+      again.send("{\"type\":\"auth\",\"token\":\"" + owner.accessToken() + "\",\"last_revision\":2}");
+      assertThat(again.next("replay").getJsonArray("events")).extracting(e -> e.asJsonObject().getString("type")).containsExactly("rows_updated", "rows_updated");
     }
   }
 
