@@ -5,7 +5,7 @@ import { account, cell, clickCell, pipelineSheet, signIn } from "./support";
 const x = (column: number) => 110 + 160 * column;
 const GRID = "Keyboard deals";
 
-test("move with the keyboard, Enter to edit, copy a range and paste it back, see refused cells reported, and open a row with its history", async ({
+test("move with the keyboard, Enter to edit, copy a range and paste it back as one undoable step, see refused cells reported, and open a row with its history", async ({
   browser,
   baseURL,
   request,
@@ -39,9 +39,16 @@ test("move with the keyboard, Enter to edit, copy a range and paste it back, see
   await page.keyboard.press("Control+c");
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("Acme\nGlobex");
 
-  // Pasted into Contact, it lands in two rows.
+  // Pasted into Contact, it lands in two rows, as one edit: one Ctrl+Z takes it back, Ctrl+Shift+Z makes it again.
   await clickCell(page, GRID, x(1), 0);
   await page.keyboard.press("Control+v");
+  await expect(cell(page, 1, 0)).toHaveText("Acme");
+  await expect(cell(page, 1, 1)).toHaveText("Globex");
+  await page.keyboard.press("Control+z");
+  await expect(cell(page, 1, 0)).toHaveText("");
+  await expect(cell(page, 1, 1)).toHaveText("");
+  await expect(cell(page, 3, 0)).toHaveText("$7,500.00");
+  await page.keyboard.press("Control+Shift+z");
   await expect(cell(page, 1, 0)).toHaveText("Acme");
   await expect(cell(page, 1, 1)).toHaveText("Globex");
 
@@ -49,7 +56,7 @@ test("move with the keyboard, Enter to edit, copy a range and paste it back, see
   await page.evaluate(() => navigator.clipboard.writeText("lots\t\nmore"));
   await clickCell(page, GRID, x(3), 1);
   await page.keyboard.press("Control+v");
-  await expect(page.getByRole("status").filter({ hasText: "were not saved" })).toContainText("Deal Value, row 2");
+  await expect(page.getByRole("status").filter({ hasText: "not saved" })).toContainText("Deal Value, row 2");
   await expect(cell(page, 3, 1)).toHaveText("$30,000.00");
 
   // The first row in full, with its history.

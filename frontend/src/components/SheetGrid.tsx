@@ -18,9 +18,9 @@ import { useMediaQuery } from "./useMediaQuery";
 import { ViewBar } from "./ViewBar";
 
 /**
- * A sheet: the grid (cards on phones), a form to add rows, sharing and activity. One cell's edit
- * goes through the live socket like everyone's; a paste or fill of many cells is saved a row at a
- * time over REST. Whatever the server refuses is reported per cell.
+ * A sheet: the grid (cards on phones), a form to add rows, sharing and activity. Edits go through
+ * the live socket like everyone's: one cell, or a paste or fill of many as one edit (over REST row by
+ * row while the socket is down). Whatever the server refuses is reported per cell.
  */
 export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   const [view, setView] = useState<RowView>(NO_VIEW);
@@ -66,13 +66,35 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           }
         }
       } else {
-        const byRow = new Map<Row, CellEdit[]>();
-        edits.forEach((e) => byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]));
-        for (const [row, rowEdits] of byRow) {
-          await saveRow(row, rowEdits, problems);
+        // A paste or fill is one edit: stored whole or refused whole, and undone with one Ctrl+Z.
+        const cells = edits.map((e) => ({ row_id: e.row.id, column_id: e.column.id, value: fromInput(e.column, e.input) }));
+        try {
+          await (socket.current ?? offline()).updateCells(cells);
+        } catch (refused) {
+          if (refused instanceof EditRefused && refused.reason === "offline") {
+            // Without the socket, row by row over REST (each row whole or not at all).
+            const byRow = new Map<Row, CellEdit[]>();
+            edits.forEach((e) => byRow.set(e.row, [...(byRow.get(e.row) ?? []), e]));
+            for (const [row, rowEdits] of byRow) {
+              await saveRow(row, rowEdits, problems);
+            }
+          } else if (refused instanceof EditRefused && refused.details.length > 0) {
+            for (const detail of refused.details) {
+              const edit = edits.find((e) => detail.field === `cells.${e.row.id}.${e.column.id}`);
+              problems.push(`${edit ? where(edit) : detail.field}: ${detail.message}`);
+            }
+          } else {
+            problems.push(refused instanceof Error ? refused.message : "refused");
+          }
         }
       }
-      setNotice(problems.length === 0 ? null : `${problems.length} of ${edits.length} cells were not saved — ${problems.join("; ")}`);
+      setNotice(
+        problems.length === 0
+          ? null
+          : edits.length > 1 && socket.current
+            ? `The paste was not saved (${problems.length} of ${edits.length} cells were refused) — ${problems.join("; ")}`
+            : `${problems.length} of ${edits.length} cells were not saved — ${problems.join("; ")}`,
+      );
 
       async function saveRow(row: Row, rowEdits: CellEdit[], into: string[]) {
         const data: Record<string, JsonValue> = {};
@@ -106,17 +128,35 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   }, [api, sheetId]);
 
   // Ctrl+F (Cmd+F) searches the whole sheet on the server, not only the rows the browser holds.
+  // Ctrl+Z undoes this user's last edit of the sheet (a whole paste at once), Ctrl+Shift+Z or Ctrl+Y
+  // makes it again; inside a text field they stay the field's own.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "f" && searchRef.current) {
+      const key = e.key.toLowerCase();
+      if (!(e.ctrlKey || e.metaKey)) {
+        return;
+      }
+      if (key === "f" && searchRef.current) {
         e.preventDefault();
         searchRef.current.focus();
         searchRef.current.select();
+        return;
+      }
+      const target = e.target as HTMLElement | null;
+      const inField =
+        target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement || target?.isContentEditable;
+      if ((key === "z" || key === "y") && !inField && socket.current) {
+        e.preventDefault();
+        const redo = key === "y" || e.shiftKey;
+        (redo ? socket.current.redo() : socket.current.undo()).then(
+          () => setNotice(null),
+          (refused: unknown) => setNotice(`Could not ${redo ? "redo" : "undo"}: ${refused instanceof Error ? refused.message : "refused"}`),
+        );
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  }, [socket, setNotice]);
 
   const changeHidden = useCallback(
     (next: string[]) => {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, NO_VIEW, narrowsOrSorts, type Api, type RowView } from "../model/api";
-import { SheetRows, type PresenceEntry } from "../model/live";
+import { overwritesOf, SheetRows, type PresenceEntry, type SheetEvent } from "../model/live";
 import { LiveSheet } from "../model/socket";
 import type { Row, Sheet } from "../model/types";
 
@@ -39,6 +39,12 @@ export function useLiveSheet(api: Api, sheetId: string, view: RowView = NO_VIEW)
   const [streaming, setStreaming] = useState(true);
   const live = useRef<SheetRows>(new SheetRows([], 0));
   const me = useRef<string | null>(null);
+  /** This user's id, to tell them when someone else's edit replaced their value; and what names it. */
+  const myUser = useRef<string | null>(null);
+  const names = useRef<{ sheet: Sheet | null; presence: Record<string, PresenceEntry> }>({ sheet: null, presence: {} });
+  useEffect(() => {
+    names.current = { sheet, presence };
+  });
   const socketRef = useRef<LiveSheet | null>(null);
 
   const show = useCallback(() => setRows(live.current.rows()), []);
@@ -110,6 +116,7 @@ export function useLiveSheet(api: Api, sheetId: string, view: RowView = NO_VIEW)
     const socket = new LiveSheet(sheetId, (fresh) => api.socketToken(fresh), {
       ready(revision, events, snapshotRows, entries, you) {
         me.current = you.connection_id;
+        myUser.current = you.user_id;
         const inView = viewed.current !== null && narrowsOrSorts(JSON.parse(viewed.current) as RowView);
         if (inView && events.length === 0) {
           // A sorted or filtered view is read over REST (a snapshot's rows are the whole sheet).
@@ -144,6 +151,10 @@ export function useLiveSheet(api: Api, sheetId: string, view: RowView = NO_VIEW)
         if (event.type === "column_changed") {
           // Columns changed (here or by someone else): read them again.
           void api.sheet(sheetId).then(setSheet);
+        }
+        const replaced = myUser.current ? overwritesOf(event, myUser.current) : [];
+        if (replaced.length > 0) {
+          setNotice(overwriteNotice(event, replaced, names.current.sheet, names.current.presence));
         }
         const applied = live.current.apply(event);
         if (applied === "gap") {
@@ -188,4 +199,16 @@ export function useLiveSheet(api: Api, sheetId: string, view: RowView = NO_VIEW)
   );
 
   return { sheet, rows, streaming, status, presence, me, socket: socketRef, notice, setNotice, put, remove, reload };
+}
+
+/** "Ada's edit replaced your value of Next Step ("Call Monday")." */
+function overwriteNotice(event: SheetEvent, replaced: ReturnType<typeof overwritesOf>, sheet: Sheet | null, presence: Record<string, PresenceEntry>): string {
+  const who = Object.values(presence).find((p) => p.user_id === event.user_id)?.name ?? "Someone";
+  const what = replaced
+    .map(
+      (o) =>
+        `${sheet?.columns.find((c) => c.id === o.column_id)?.name ?? o.column_id} (${typeof o.value === "string" ? `"${o.value}"` : JSON.stringify(o.value)})`,
+    )
+    .join(", ");
+  return `${who}'s edit replaced your value of ${what}.`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SheetRows, type SheetEvent } from "./live";
+import { overwritesOf, SheetRows, type SheetEvent } from "./live";
 import type { Row } from "./types";
 
 function row(id: string, position: number, version = 1, data: Row["data"] = {}): Row {
@@ -19,6 +19,32 @@ describe("SheetRows", () => {
     expect(rows.rows()[1].data).toEqual({ company: "Acme" });
     expect(rows.rows()[1].updated_by).toBe("bob");
     expect(rows.revision).toBe(9);
+  });
+
+  it("applies a multi-row edit (a paste) as one revision", () => {
+    const rows = new SheetRows([row("a", 10), row("b", 20)], 5);
+    const paste: SheetEvent = {
+      ...base,
+      type: "rows_updated",
+      revision: 6,
+      rows: [
+        { id: "a", position: 10, version: 2, data: { contact: "Ann" }, changed: ["contact"] },
+        { id: "b", position: 20, version: 2, data: { contact: "Bo" }, changed: ["contact"] },
+      ],
+    };
+    expect(rows.apply(paste)).toBe("applied");
+    expect(rows.rows().map((r) => r.data.contact)).toEqual(["Ann", "Bo"]);
+    expect(rows.revision).toBe(6);
+  });
+
+  it("finds this user's values that someone else's edit replaced", () => {
+    const replaced = { user_id: "ann", column_id: "next_step", value: "Call", revision: 4 };
+    const single: SheetEvent = { ...base, type: "row_updated", revision: 6, row_id: "a", data: {}, version: 2, position: 10, overwritten: [replaced] };
+    expect(overwritesOf(single, "ann")).toEqual([{ ...replaced, row_id: "a" }]);
+    expect(overwritesOf(single, "cy")).toEqual([]);
+    expect(overwritesOf({ ...single, user_id: "ann" }, "ann")).toEqual([]);
+    const paste: SheetEvent = { ...base, type: "rows_updated", revision: 6, rows: [], overwritten: [{ ...replaced, row_id: "b" }] };
+    expect(overwritesOf(paste, "ann")).toEqual([{ ...replaced, row_id: "b" }]);
   });
 
   it("reports repeats and gaps without changing anything", () => {

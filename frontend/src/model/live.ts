@@ -21,6 +21,14 @@ export type SheetEvent =
       position: number;
       overwritten?: Overwrite[];
     }
+  | {
+      type: "rows_updated";
+      revision: number;
+      user_id: string | null;
+      op_id: string | null;
+      rows: (EventRow & { changed: string[] })[];
+      overwritten?: (Overwrite & { row_id: string })[];
+    }
   | { type: "row_created"; revision: number; user_id: string | null; op_id: string | null; rows: EventRow[]; shifted: EventRow[] }
   | { type: "row_deleted"; revision: number; user_id: string | null; op_id: string | null; row_ids: string[] }
   | { type: "row_moved"; revision: number; user_id: string | null; op_id: string | null; row: EventRow; shifted: EventRow[] }
@@ -44,6 +52,20 @@ export interface PresenceEntry {
 }
 
 export type Applied = "applied" | "seen" | "gap" | "reload";
+
+/** The values of this user that an event replaced (someone else's edit made against an older revision). */
+export function overwritesOf(event: SheetEvent, userId: string): (Overwrite & { row_id: string })[] {
+  if (event.user_id === userId) {
+    return [];
+  }
+  if (event.type === "row_updated") {
+    return (event.overwritten ?? []).filter((o) => o.user_id === userId).map((o) => ({ ...o, row_id: event.row_id }));
+  }
+  if (event.type === "rows_updated") {
+    return (event.overwritten ?? []).filter((o) => o.user_id === userId);
+  }
+  return [];
+}
 
 /**
  * The rows of a sheet kept current by its events. Rows read through REST and events may cross (a
@@ -150,6 +172,9 @@ export class SheetRows {
     switch (event.type) {
       case "row_updated":
         this.upsert({ id: event.row_id, position: event.position, version: event.version, data: event.data }, event.user_id);
+        break;
+      case "rows_updated":
+        event.rows.forEach((r) => this.upsert(r, event.user_id));
         break;
       case "row_created":
         event.rows.forEach((r) => this.upsert(r, event.user_id));

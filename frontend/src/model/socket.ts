@@ -2,24 +2,37 @@ import type { EventRow, PresenceEntry, SheetEvent } from "./live";
 import type { JsonValue } from "./types";
 
 /** Stands in for a socket not opened yet: every edit is refused as `offline`, so callers use REST. */
-export function offline(): Pick<LiveSheet, "updateCell"> {
-  return { updateCell: () => Promise.reject(new EditRefused("offline", "Not connected")) };
+export function offline(): Pick<LiveSheet, "updateCell" | "updateCells"> {
+  const refuse = () => Promise.reject(new EditRefused("offline", "Not connected"));
+  return { updateCell: refuse, updateCells: refuse };
 }
 
-/** An edit the server did not accept: its reason (e.g. `validation_failed`, `row_deleted`, `offline`) and message. */
+/**
+ * An edit the server did not accept: its reason (e.g. `validation_failed`, `row_deleted`, `offline`),
+ * message, and for refused values one detail per cell (`data.<column>`, or `cells.<row>.<column>`
+ * for a multi-row edit).
+ */
 export class EditRefused extends Error {
   constructor(
     readonly reason: string,
     message: string,
+    readonly details: { field: string; message: string }[] = [],
   ) {
     super(message);
   }
 }
 
+/** One cell of a multi-row edit. */
+export interface CellChange {
+  row_id: string;
+  column_id: string;
+  value: JsonValue;
+}
+
 /** What a {@link LiveSheet} tells its owner. */
 export interface LiveListener {
   /** A snapshot or replay arrived (after connecting or reconnecting): the revision it brings the client to. */
-  ready(revision: number, events: SheetEvent[], rows: EventRow[] | null, presence: PresenceEntry[], you: { connection_id: string }): void;
+  ready(revision: number, events: SheetEvent[], rows: EventRow[] | null, presence: PresenceEntry[], you: { connection_id: string; user_id: string }): void;
   /** The sheet's next event, from anyone (this client's own arrive as the events of acknowledgements). */
   event(event: SheetEvent): void;
   /** Presence changed: entries to add or replace, connections gone. */
@@ -82,12 +95,31 @@ export class LiveSheet {
    * `offline` when the socket is not live, so that the caller can fall back to REST.
    */
   updateCell(rowId: string, columnId: string, value: JsonValue): Promise<SheetEvent | undefined> {
+    return this.edit({ type: "update_cell", row_id: rowId, column_id: columnId, value });
+  }
+
+  /** Sets cells of several rows as one edit (`update_cells`, a paste or fill): stored whole or refused whole, undone as one. */
+  updateCells(cells: CellChange[]): Promise<SheetEvent | undefined> {
+    return this.edit({ type: "update_cells", cells });
+  }
+
+  /** Undoes this user's last edit of the sheet (as a new edit); refused with the reason when it cannot be. */
+  undo(): Promise<SheetEvent | undefined> {
+    return this.edit({ type: "undo" });
+  }
+
+  /** Makes again the edit this user last undid. */
+  redo(): Promise<SheetEvent | undefined> {
+    return this.edit({ type: "redo" });
+  }
+
+  private edit(message: Record<string, unknown>): Promise<SheetEvent | undefined> {
     if (!this.live || !this.socket || this.socket.readyState !== 1 || this.revision === null) {
       return Promise.reject(new EditRefused("offline", "Not connected"));
     }
     const opId = `op${++this.nextOp}`;
     const done = new Promise<SheetEvent | undefined>((resolve, reject) => this.pending.set(opId, { resolve, reject }));
-    this.send({ type: "update_cell", op_id: opId, base_revision: this.revision, row_id: rowId, column_id: columnId, value });
+    this.send({ ...message, op_id: opId, base_revision: this.revision });
     return done;
   }
 
@@ -150,7 +182,7 @@ export class LiveSheet {
           (message.events as SheetEvent[] | undefined) ?? [],
           rows,
           message.presence as PresenceEntry[],
-          message.you as { connection_id: string },
+          message.you as { connection_id: string; user_id: string },
         );
         this.live = true;
         this.listener.status("live");
@@ -172,11 +204,13 @@ export class LiveSheet {
             new EditRefused(
               typeof message.reason === "string" ? message.reason : message.type,
               typeof message.message === "string" ? message.message : "The edit was refused",
+              Array.isArray(message.details) ? (message.details as { field: string; message: string }[]) : [],
             ),
           ),
         );
         break;
       case "row_updated":
+      case "rows_updated":
       case "row_created":
       case "row_deleted":
       case "row_moved":
