@@ -143,7 +143,13 @@ final class RowQuery {
       sql.append(" and ").append(condition(filter));
     }
     if (search != null) {
-      // Each cell as people read it: strings as they are, amounts by their number, others as JSON text.
+      // A cheap first pass over the row's JSON text (it holds every value, and also keys and
+      // punctuation), then the exact test on each cell as people read it: strings as they are,
+      // amounts by their number, others as JSON text. Opening every cell of every row costs ~12 µs
+      // a row; the text pass spares it for rows that cannot match.
+      if (textPass()) {
+        sql.append(" and lower(data::text) like ?");
+      }
       sql.append(" and exists (select 1 from jsonb_each(data) cell where lower(case jsonb_typeof(cell.value)")
           .append(" when 'string' then cell.value #>> '{}' when 'object' then cell.value ->> 'amount' else cell.value::text end) like ?)");
     }
@@ -175,6 +181,10 @@ final class RowQuery {
       }
     }
     if (search != null) {
+      if (textPass()) {
+        // As the text of the JSON writes it: quotes and backslashes escaped.
+        ps.setString(i++, likePattern(search.replace("\\", "\\\\").replace("\"", "\\\"")));
+      }
       ps.setString(i++, likePattern(search));
     }
     if (after != null) {
@@ -190,6 +200,11 @@ final class RowQuery {
       ps.setString(i++, after.id);
     }
     ps.setInt(i, limit);
+  }
+
+  /** Whether the search can be looked for in the row's JSON text (control characters are escaped there in more ways). */
+  private boolean textPass() {
+    return search.chars().noneMatch(c -> c < 0x20);
   }
 
   /** A LIKE pattern matching text that contains {@code text}, lower-cased, its wildcards escaped. */

@@ -226,6 +226,10 @@ class SheetsIT {
     assertThat(companies(get(base + "?q=usd", owner.accessToken()))).isEmpty();
     assertThat(companies(get(base + "?q=7000", owner.accessToken()))).containsExactly("Echo");
     assertThat(get(base + "?q=" + "x".repeat(201), owner.accessToken()).status()).isEqualTo(422);
+    // Quotes and backslashes are found as typed (the row's JSON text escapes them).
+    assertThat(post(base, owner.accessToken(), row("{\"company\":\"Say \\\"hi\\\" back\\\\slash\",\"stage\":\"Lead\"}")).status()).isEqualTo(201);
+    assertThat(companies(get(base + "?q=%22HI%22", owner.accessToken()))).containsExactly("Say \"hi\" back\\slash");
+    assertThat(companies(get(base + "?q=k%5Cs", owner.accessToken()))).containsExactly("Say \"hi\" back\\slash");
   }
 
   @Test
