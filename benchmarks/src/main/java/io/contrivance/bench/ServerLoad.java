@@ -82,6 +82,18 @@ public final class ServerLoad {
     Arrays.sort(pages);
     System.out.printf(Locale.ROOT, "1,000-row page of a %,d-row sheet: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms (%d pages across the sheet)%n",
         loaded, pages[pages.length / 2] / 1e6, pages[(int) (pages.length * 0.95)] / 1e6, pages[(int) (pages.length * 0.99)] / 1e6, pages.length);
+
+    // 4. Quick search over the same sheet: a rare text (every row read) and a common one (the first page fills at once).
+    for (String q : List.of("Company%20424242", "follow")) {
+      long[] searches = new long[10];
+      for (int i = 0; i < searches.length; i++) {
+        long t = System.nanoTime();
+        get(base + "/api/spreadsheets/" + big + "/rows?limit=1000&q=" + q, token);
+        searches[i] = System.nanoTime() - t;
+      }
+      Arrays.sort(searches);
+      System.out.printf(Locale.ROOT, "quick search q=%s on the %,d-row sheet: p50 %.0f ms, max %.0f ms (10 searches)%n", q, loaded, searches[5] / 1e6, searches[9] / 1e6);
+    }
   }
 
   @FunctionalInterface
