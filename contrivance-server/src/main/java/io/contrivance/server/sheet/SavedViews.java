@@ -2,7 +2,7 @@ package io.contrivance.server.sheet;
 
 import static io.contrivance.server.web.Jsons.JSON;
 
-import io.contrivance.core.sheet.Column;
+import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.server.web.ApiException;
@@ -55,7 +55,8 @@ public class SavedViews {
     Settings within(SheetSchema schema) {
       String keptSort = sort != null && schema.resolve(sort.split(":", 2)[0]).isPresent() ? sort : null;
       List<String> keptFilters = filters.stream().filter(f -> schema.resolve(f.split(":", 2)[0]).isPresent()).toList();
-      List<String> keptHidden = hidden.stream().filter(id -> schema.columns().stream().map(Column::id).anyMatch(c -> c.value().equals(id))).toList();
+      // Hidden ids were checked against the sheet's columns when the view was saved.
+      List<String> keptHidden = hidden.stream().filter(id -> schema.column(ColumnId.of(id)).isPresent()).toList();
       return new Settings(keptSort, keptFilters, search, keptHidden);
     }
   }
