@@ -26,8 +26,9 @@ export function SavedViewsMenu({
   onPick: (view: SavedView | null) => void;
   /** Resolves to whether it was saved (a refusal is reported by the caller). */
   onSave: (name: string) => Promise<boolean>;
-  onUpdate: (view: SavedView) => Promise<void>;
-  onDelete: (view: SavedView) => Promise<void>;
+  /** Resolve when done; a refusal is reported by the caller. */
+  onUpdate: (view: SavedView) => Promise<unknown>;
+  onDelete: (view: SavedView) => Promise<unknown>;
 }) {
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState("");

@@ -52,6 +52,8 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   const save = useCallback(
     async (edits: CellEdit[]) => {
       const problems: string[] = [];
+      /** Whether the server refused a multi-cell edit as a whole (then nothing of it was saved). */
+      let refusedWhole = false;
       const where = (edit: CellEdit) => `${edit.column.name}, row ${rows.indexOf(edit.row) + 1}`;
       if (edits.length === 1) {
         const [edit] = edits;
@@ -79,6 +81,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
               await saveRow(row, rowEdits, problems);
             }
           } else if (refused instanceof EditRefused && refused.details.length > 0) {
+            refusedWhole = true;
             for (const detail of refused.details) {
               const edit = edits.find((e) => detail.field === `cells.${e.row.id}.${e.column.id}`);
               problems.push(`${edit ? where(edit) : detail.field}: ${detail.message}`);
@@ -91,7 +94,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
       setNotice(
         problems.length === 0
           ? null
-          : edits.length > 1 && socket.current
+          : refusedWhole
             ? `The paste was not saved (${problems.length} of ${edits.length} cells were refused) — ${problems.join("; ")}`
             : `${problems.length} of ${edits.length} cells were not saved — ${problems.join("; ")}`,
       );
@@ -282,7 +285,6 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
                   setActiveView(saved);
                 })
                 .catch(refused)
-                .then(() => undefined)
             }
             onDelete={(target) =>
               api
@@ -292,7 +294,6 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
                   setActiveView(null);
                 })
                 .catch(refused)
-                .then(() => undefined)
             }
           />
         </ViewBar>
