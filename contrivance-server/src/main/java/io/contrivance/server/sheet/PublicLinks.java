@@ -9,9 +9,9 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -43,14 +43,9 @@ public class PublicLinks {
   @Path("/{token}/rows")
   @Operation(summary = "Rows of a spreadsheet shared by public link, sorted and filtered as for members")
   public jakarta.ws.rs.core.Response rows(
-      @PathParam("token") String token,
-      @QueryParam("sort") String sort,
-      @QueryParam("filter") List<String> filters,
-      @QueryParam("q") String search,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("limit") String limit) {
+      @PathParam("token") String token, @BeanParam RowPageParams params) {
     Sheet sheet = shared(token);
-    return RowsResource.page(store, sheet, sort, filters, search, cursor, limit);
+    return RowsResource.page(store, sheet, params);
   }
 
   private Sheet shared(String token) {

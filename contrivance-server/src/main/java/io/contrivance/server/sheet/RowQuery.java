@@ -28,6 +28,9 @@ import java.util.Optional;
  * their position in the option list, text without regard to case), blanks last, ties by sheet order.
  * Pages are keyset pages: the cursor holds the last row's sort key, position and id, so a page costs
  * the same wherever it is in the sheet and no row is skipped or repeated while others are added.
+ * A page can also start at an offset (the grid jumps to any row of a million-row sheet): in sheet
+ * order the offset is found by walking the order index alone, in a sorted or filtered view by
+ * PostgreSQL's OFFSET, which reads every row before it.
  *
  * <p>Filters: {@code column:op:value} with op {@code eq, ne, lt, le, gt, ge, contains, empty, not_empty};
  * values are read by the column's type, like typed input ({@code deal_value:ge:$10,000}).
@@ -43,6 +46,7 @@ final class RowQuery {
   private final List<Filter> filters;
   private final String search;
   private final Cursor after;
+  private final long offset;
   private final int limit;
 
   private record Filter(Column column, String op, CellValue value) {}
@@ -65,21 +69,25 @@ final class RowQuery {
     }
   }
 
-  private RowQuery(String sheetId, Column sortColumn, boolean descending, List<Filter> filters, String search, Cursor after, int limit) {
+  private RowQuery(String sheetId, Column sortColumn, boolean descending, List<Filter> filters, String search, Cursor after, long offset, int limit) {
     this.sheetId = sheetId;
     this.sortColumn = sortColumn;
     this.descending = descending;
     this.filters = filters;
     this.search = search;
     this.after = after;
+    this.offset = offset;
     this.limit = limit;
   }
 
   /** The longest quick search accepted. */
   static final int MAX_SEARCH = 200;
 
-  /** Reads {@code sort=column[:desc]}, {@code filter=column:op:value} (repeatable), {@code q} and {@code cursor}. */
-  static RowQuery parse(String sheetId, SheetSchema schema, String sort, List<String> filterTexts, String q, String cursor, int limit) {
+  /**
+   * Reads {@code sort=column[:desc]}, {@code filter=column:op:value} (repeatable), {@code q}, and where
+   * the page starts: after a {@code cursor} or at an {@code offset} (0: the first row), not both.
+   */
+  static RowQuery parse(String sheetId, SheetSchema schema, String sort, List<String> filterTexts, String q, String cursor, long offset, int limit) {
     List<ApiError.Detail> problems = new ArrayList<>();
     Column sortColumn = null;
     boolean descending = false;
@@ -128,10 +136,13 @@ final class RowQuery {
     if (search != null && search.length() > MAX_SEARCH) {
       problems.add(ApiError.Detail.of("q", "must be at most " + MAX_SEARCH + " characters"));
     }
+    if (cursor != null && offset > 0) {
+      problems.add(ApiError.Detail.of("offset", "a page starts after a cursor or at an offset, not both"));
+    }
     if (!problems.isEmpty()) {
       throw ApiException.invalid("The query has invalid parameters", problems);
     }
-    return new RowQuery(sheetId, sortColumn, descending, filters, search, cursor == null ? null : Cursor.decode(cursor), limit);
+    return new RowQuery(sheetId, sortColumn, descending, filters, search, cursor == null ? null : Cursor.decode(cursor), offset, limit);
   }
 
   /** The statement: metadata columns of {@link SheetViews#row}, then the sort key as text. */
@@ -139,6 +150,66 @@ final class RowQuery {
     StringBuilder sql = new StringBuilder("select ").append(SheetViews.ROW_COLUMNS).append(", ");
     sql.append(sortColumn == null ? "null" : "(" + sortExpression(sortColumn) + ")::text");
     sql.append(" from spreadsheet_rows where sheet_id = ?");
+    appendConditions(sql);
+    if (after != null) {
+      sql.append(" and ").append(afterCondition());
+    }
+    if (offset > 0 && sheetOrder()) {
+      // The row at the offset, found in the order index without reading any row before it.
+      sql.append(" and (position, id) >= (select position, id from spreadsheet_rows where sheet_id = ? order by position, id offset ? limit 1)");
+    }
+    sql.append(" order by ");
+    if (sortColumn != null) {
+      String key = sortExpression(sortColumn);
+      sql.append("(").append(key).append(") is null, ").append(key).append(descending ? " desc, " : " asc, ");
+    }
+    sql.append("position, id limit ?");
+    return offset > 0 && !sheetOrder() ? sql.append(" offset ?").toString() : sql.toString();
+  }
+
+  /** Binds the parameters in the order {@link #sql()} placed them. */
+  void bind(PreparedStatement ps) throws SQLException {
+    int i = bindConditions(ps);
+    if (after != null) {
+      if (sortColumn != null) {
+        ps.setBoolean(i++, after.key == null);
+        ps.setBoolean(i++, after.key == null);
+        if (after.key != null) {
+          ps.setString(i++, after.key);
+          ps.setString(i++, after.key);
+        }
+      }
+      ps.setLong(i++, after.position);
+      ps.setString(i++, after.id);
+    }
+    if (offset > 0 && sheetOrder()) {
+      ps.setString(i++, sheetId);
+      ps.setLong(i++, offset);
+    }
+    ps.setInt(i++, limit);
+    if (offset > 0 && !sheetOrder()) {
+      ps.setLong(i, offset);
+    }
+  }
+
+  /** How many rows the view holds: the statement, bound by {@link #bindCount}. */
+  String countSql() {
+    StringBuilder sql = new StringBuilder("select count(*) from spreadsheet_rows where sheet_id = ?");
+    appendConditions(sql);
+    return sql.toString();
+  }
+
+  void bindCount(PreparedStatement ps) throws SQLException {
+    bindConditions(ps);
+  }
+
+  /** Whether rows come in plain sheet order: no sort, filter or search. */
+  private boolean sheetOrder() {
+    return sortColumn == null && filters.isEmpty() && search == null;
+  }
+
+  /** The filters and the search, each after an {@code and}. */
+  private void appendConditions(StringBuilder sql) {
     for (Filter filter : filters) {
       sql.append(" and ").append(condition(filter));
     }
@@ -153,19 +224,10 @@ final class RowQuery {
       sql.append(" and exists (select 1 from jsonb_each(data) cell where lower(case jsonb_typeof(cell.value)")
           .append(" when 'string' then cell.value #>> '{}' when 'object' then cell.value ->> 'amount' else cell.value::text end) like ?)");
     }
-    if (after != null) {
-      sql.append(" and ").append(afterCondition());
-    }
-    sql.append(" order by ");
-    if (sortColumn != null) {
-      String key = sortExpression(sortColumn);
-      sql.append("(").append(key).append(") is null, ").append(key).append(descending ? " desc, " : " asc, ");
-    }
-    return sql.append("position, id limit ?").toString();
   }
 
-  /** Binds the parameters in the order {@link #sql()} placed them. */
-  void bind(PreparedStatement ps) throws SQLException {
+  /** Binds the sheet id, the filters and the search; answers the next parameter's index. */
+  private int bindConditions(PreparedStatement ps) throws SQLException {
     int i = 1;
     ps.setString(i++, sheetId);
     for (Filter filter : filters) {
@@ -187,19 +249,7 @@ final class RowQuery {
       }
       ps.setString(i++, likePattern(search));
     }
-    if (after != null) {
-      if (sortColumn != null) {
-        ps.setBoolean(i++, after.key == null);
-        ps.setBoolean(i++, after.key == null);
-        if (after.key != null) {
-          ps.setString(i++, after.key);
-          ps.setString(i++, after.key);
-        }
-      }
-      ps.setLong(i++, after.position);
-      ps.setString(i++, after.id);
-    }
-    ps.setInt(i, limit);
+    return i;
   }
 
   /** Whether the search can be looked for in the row's JSON text (control characters are escaped there in more ways). */

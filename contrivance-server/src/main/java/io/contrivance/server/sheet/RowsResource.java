@@ -22,6 +22,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -59,6 +59,8 @@ public class RowsResource {
 
   static final int MAX_PAGE = 1_000;
   static final int MAX_BATCH = 1_000;
+  /** Far beyond any sheet's rows, so that a typo is an error rather than an empty page. */
+  static final long MAX_OFFSET = 100_000_000;
 
   @Inject Sheets sheets;
   @Inject SheetViews views;
@@ -70,15 +72,10 @@ public class RowsResource {
   @GET
   @Operation(
       summary = "Rows a page at a time, in sheet order or sorted and filtered by any column",
-      description = "sort=<column id or name>[:asc|desc]; filter=<column>:<eq|ne|lt|le|gt|ge|contains|empty|not_empty>:<value> (repeatable, values typed as in a cell); "
-          + "q=<text> (quick search: rows with any cell containing it, regardless of case); limit up to 1000; cursor=<next_cursor of the previous page>.")
-  public Response list(
-      @QueryParam("sort") String sort,
-      @QueryParam("filter") List<String> filters,
-      @QueryParam("q") String search,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("limit") String limitText) {
-    return page(store, sheets.open(sheetId, SheetRole.VIEWER), sort, filters, search, cursor, limitText);
+      description = "A page starts at the first row of the view, after the cursor of an earlier page, or at an offset. "
+          + "pagination holds next_cursor when more rows follow, and total when asked for.")
+  public Response list(@BeanParam RowPageParams params) {
+    return page(store, sheets.open(sheetId, SheetRole.VIEWER), params);
   }
 
   /**
@@ -86,9 +83,13 @@ public class RowsResource {
    * of 1,000 rows is the hot read of the grid, and parsing each row only to print it again costs more
    * than the query.
    */
-  static Response page(JdbcSheetStore store, Sheet sheet, String sort, List<String> filters, String search, String cursor, String limitText) {
-    int limit = Paging.limit(limitText, 100, MAX_PAGE);
-    RowQuery query = RowQuery.parse(sheet.id().value(), sheet.schema(), sort, filters == null ? List.of() : filters, search, cursor, limit);
+  static Response page(JdbcSheetStore store, Sheet sheet, RowPageParams params) {
+    long offset = Paging.offset(params.offset, MAX_OFFSET);
+    int limit = Paging.limit(params.limit, 100, MAX_PAGE);
+    boolean total = params.total != null && params.total.equalsIgnoreCase("true");
+    new Checks().require(params.total == null || total || params.total.equalsIgnoreCase("false"), "total", "must be true or false").orThrow("The query has invalid parameters");
+    List<String> filters = params.filters == null ? List.of() : params.filters;
+    RowQuery query = RowQuery.parse(sheet.id().value(), sheet.schema(), params.sort, filters, params.search, params.cursor, offset, limit);
     StringBuilder json = new StringBuilder(limit * 400).append("{\"success\":true,\"data\":[");
     RowQuery.Cursor[] last = new RowQuery.Cursor[1];
     int[] count = new int[1];
@@ -104,8 +105,14 @@ public class RowsResource {
           return null;
         });
     json.append("],\"pagination\":{\"limit\":").append(limit);
+    if (offset > 0) {
+      json.append(",\"offset\":").append(offset);
+    }
     if (count[0] == limit) {
       json.append(",\"next_cursor\":\"").append(last[0].encode()).append('"');
+    }
+    if (total) {
+      json.append(",\"total\":").append(store.query(query.countSql(), query::bindCount, rs -> rs.getLong(1)).get(0));
     }
     json.append("}}");
     return Response.ok(json.toString(), MediaType.APPLICATION_JSON_TYPE).build();

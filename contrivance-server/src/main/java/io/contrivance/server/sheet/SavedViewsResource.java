@@ -126,7 +126,7 @@ public class SavedViewsResource {
     }
     checks.orThrow("The view is not valid");
     // The same checks as reading rows with these parameters (field names sort, filter, q).
-    RowQuery.parse(schema.id().value(), schema, sort, filters, search, null, 1);
+    RowQuery.parse(schema.id().value(), schema, sort, filters, search, null, 0, 1);
     return new SavedViews.Settings(sort, filters, search, hidden.stream().distinct().toList());
   }
 

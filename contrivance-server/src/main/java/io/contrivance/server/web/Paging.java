@@ -1,5 +1,7 @@
 package io.contrivance.server.web;
 
+import java.util.List;
+
 /**
  * Page parameters read from query text. Reading them as text (not {@code int} query parameters)
  * lets a bad value get a 422 naming the field instead of the container's 404.
@@ -18,6 +20,22 @@ public record Paging(int page, int limit) {
   /** Reads only a {@code limit}, for keyset pages that carry a cursor instead of a page number. */
   public static int limit(String limitText, int defaultLimit, int maxLimit) {
     return of(null, limitText, defaultLimit, maxLimit).limit();
+  }
+
+  /** Reads an {@code offset}: rows to skip, 0 to {@code max}; absent is 0. */
+  public static long offset(String offsetText, long max) {
+    if (offsetText == null || offsetText.isBlank()) {
+      return 0;
+    }
+    try {
+      long value = Long.parseLong(offsetText.strip());
+      if (value >= 0 && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw ApiException.invalid("The query has invalid parameters", List.of(ApiError.Detail.of("offset", "must be a whole number between 0 and " + max)));
   }
 
   /** Rows to skip for this page. */

@@ -102,6 +102,37 @@ class SheetsIT {
   }
 
   @Test
+  void pages_startAtAnyRowOfTheView_andCountItWhenAsked() {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    String base = "/api/spreadsheets/" + sheet + "/rows";
+    StringBuilder rows = new StringBuilder("{\"rows\":[");
+    for (int i = 0; i < 12; i++) {
+      rows.append(i == 0 ? "" : ",").append("{\"data\":{\"company\":\"C").append((char) ('a' + i)).append("\",\"stage\":\"").append(i % 3 == 0 ? "Closed-Won" : "Lead").append("\"}}");
+    }
+    assertThat(post(base, owner.accessToken(), rows.append("]}").toString()).status()).isEqualTo(201);
+    // Sheet order: rows 5 to 7, and how many rows the sheet has.
+    Api.Reply middle = get(base + "?offset=5&limit=3&total=true", owner.accessToken());
+    assertThat(companies(middle)).containsExactly("Cf", "Cg", "Ch");
+    assertThat(middle.json().getJsonObject("pagination").getInt("total")).isEqualTo(12);
+    assertThat(middle.json().getJsonObject("pagination").getInt("offset")).isEqualTo(5);
+    assertThat(companies(get(base + "?offset=11", owner.accessToken()))).containsExactly("Cl");
+    assertThat(companies(get(base + "?offset=12", owner.accessToken()))).isEmpty();
+    // A sorted, filtered view: its own order and count.
+    Api.Reply view = get(base + "?filter=stage:eq:Lead&sort=company:desc&offset=2&limit=2&total=true", owner.accessToken());
+    assertThat(companies(view)).containsExactly("Ci", "Ch");
+    assertThat(view.json().getJsonObject("pagination").getInt("total")).isEqualTo(8);
+    assertThat(get(base + "?q=cb&total=true", owner.accessToken()).json().getJsonObject("pagination").getInt("total")).isEqualTo(1);
+    // Bad offsets are named; a page starts at a cursor or an offset, not both.
+    Api.Reply bad = get(base + "?offset=-1", owner.accessToken());
+    assertThat(bad.status()).isEqualTo(422);
+    assertThat(bad.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field")).isEqualTo("offset");
+    String cursor = get(base + "?limit=2", owner.accessToken()).json().getJsonObject("pagination").getString("next_cursor");
+    assertThat(get(base + "?offset=3&cursor=" + cursor, owner.accessToken()).status()).isEqualTo(422);
+    assertThat(get(base + "?total=maybe", owner.accessToken()).status()).isEqualTo(422);
+  }
+
+  @Test
   void staleUpdates_getAConflictWithTheCurrentRow() {
     Api.Session owner = Api.newUser();
     String sheet = pipeline(owner);
