@@ -68,3 +68,43 @@ test("move with the keyboard, Enter to edit, copy a range and paste it back as o
   await expect(history).toContainText("changed Deal Value");
   await expect(history).toContainText("added a row");
 });
+
+test("a long sheet opens at once, Ctrl+End reaches its last row, and the browser holds only the rows around the screen", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
+  const me = await account(request, "long", "Lee Long");
+  const headers = { Authorization: `Bearer ${me.token}` };
+  const created = await request.post("/api/spreadsheets", { headers, data: { name: "Long sheet", template: "sales_pipeline" } });
+  const sheet = ((await created.json()) as { data: { id: string } }).data.id;
+  for (let offset = 0; offset < 5_000; offset += 1_000) {
+    const rows = Array.from({ length: 1_000 }, (_, i) => ({ data: { company: `Company ${offset + i}`, stage: "Lead" } }));
+    expect((await request.post(`/api/spreadsheets/${sheet}/rows`, { headers, data: { rows } })).status()).toBe(201);
+  }
+  const page = await signIn(browser, baseURL!, me.email, `#/sheets/${sheet}`);
+  await expect(page.getByText("5,000 rows", { exact: true })).toBeVisible();
+  await expect(cell(page, 0, 0)).toHaveText("Company 0");
+  await expect(page.getByRole("status", { name: "Connection" })).toHaveText("Live");
+  const grid = page.getByRole("region", { name: "Long sheet" });
+
+  // Ctrl+End goes to the last cell; Home back to the first column of that row.
+  await clickCell(page, "Long sheet", x(0), 0);
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Home");
+  await expect(cell(page, 0, 4_999)).toHaveText("Company 4999");
+  const held = Number(await grid.getAttribute("data-loaded"));
+  expect(held).toBeGreaterThan(0);
+  expect(held).toBeLessThan(2_000);
+
+  // A row added elsewhere is counted, and shows at the end.
+  expect((await request.post(`/api/spreadsheets/${sheet}/rows`, { headers, data: { data: { company: "Newcomer", stage: "Lead" } } })).status()).toBe(201);
+  await expect(page.getByText("5,001 rows", { exact: true })).toBeVisible();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Home");
+  await expect(cell(page, 0, 5_000)).toHaveText("Newcomer");
+
+  // Back at the top with Ctrl+Home, the first rows are read again where they were dropped.
+  await page.keyboard.press("Control+Home");
+  await expect(cell(page, 0, 0)).toHaveText("Company 0");
+});

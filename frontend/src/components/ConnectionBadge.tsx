@@ -1,5 +1,5 @@
 import type { PresenceEntry } from "../model/live";
-import type { Column, Row } from "../model/types";
+import type { Column } from "../model/types";
 import type { Status } from "./useLiveSheet";
 
 /** The live connection's state and who else is in the sheet, with the cell each of them is on (when the rows are known). */
@@ -8,17 +8,18 @@ export function ConnectionBadge({
   presence,
   me,
   columns = [],
-  rows = [],
+  rowIndex = () => -1,
 }: {
   status: Status;
   presence: Record<string, PresenceEntry>;
   me: string | null;
   columns?: Column[];
-  rows?: Row[];
+  /** Where a row is in the view (0 is the first), -1 when not known here. */
+  rowIndex?: (rowId: string) => number;
 }) {
   const where = (p: PresenceEntry) => {
     const column = columns.find((c) => c.id === p.selection?.from_column);
-    const index = rows.findIndex((r) => r.id === p.selection?.from_row);
+    const index = p.selection ? rowIndex(p.selection.from_row) : -1;
     return column && index >= 0 ? `${column.name}, row ${index + 1}` : undefined;
   };
   return (

@@ -6,6 +6,7 @@ import {
   type GridColumn,
   type GridSelection,
   type Item,
+  type Rectangle,
   type Theme as GlideTheme,
 } from "@glideapps/glide-data-grid";
 import "@glideapps/glide-data-grid/dist/index.css";
@@ -13,6 +14,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { PresenceEntry } from "../model/live";
 import type { Column, Row } from "../model/types";
 import { display, linkFor } from "../model/values";
+import type { RowWindows } from "../model/windows";
 import { typedEditor, type ColumnTextCell } from "./GridEditors";
 
 /** A cell someone selected: row and column ids. */
@@ -54,16 +56,19 @@ const DARK: Partial<GlideTheme> = {
 };
 
 /**
- * The sheet as a canvas grid (Glide Data Grid): only the visible cells are drawn, so 100,000 rows
- * scroll as smoothly as ten. The grid never owns the data: it asks for each visible cell, and
- * reports edits, pastes (one batch) and selections. Rows join the grid as they stream in.
+ * The sheet as a canvas grid (Glide Data Grid): only the visible cells are drawn, and only the rows
+ * around them are held (read a window at a time as the grid scrolls), so a million rows scroll as
+ * smoothly as ten; Glide scales its scroller past the browser's element-height limit. The grid never
+ * owns the data: it asks the windows for each visible cell, and reports edits, pastes (one batch)
+ * and selections.
  * Keyboard: arrows, Tab, Enter, Home/End, Ctrl+Home/End, PageUp/PageDown, Enter, F2 or typing to edit,
  * Esc to cancel, Shift to extend a selection, Ctrl+C / Ctrl+V (tab-separated, as spreadsheets use).
  */
 export function DataGrid({
   name,
   columns,
-  rows,
+  windows,
+  version,
   editable,
   dark,
   presence,
@@ -74,7 +79,9 @@ export function DataGrid({
 }: {
   name: string;
   columns: Column[];
-  rows: Row[];
+  windows: RowWindows;
+  /** Changes whenever what the windows hold does (cells are asked for again). */
+  version: number;
   editable: boolean;
   dark: boolean;
   /** Others in the sheet: their selected cells are outlined in their colour. */
@@ -94,10 +101,8 @@ export function DataGrid({
     [columns, widths],
   );
 
-  const getCellContent = useCallback(
-    ([col, index]: Item): GridCell => {
-      const row = rows[index];
-      const column = columns[col];
+  const cellOf = useCallback(
+    (row: Row | undefined, column: Column | undefined): GridCell => {
       if (!row || !column) {
         return { kind: GridCellKind.Loading, allowOverlay: false };
       }
@@ -125,14 +130,30 @@ export function DataGrid({
       const cell: ColumnTextCell = { kind: GridCellKind.Text, data: text, displayData: text, allowOverlay: true, readonly: !editable, column };
       return cell;
     },
-    [rows, columns, editable],
+    [editable],
+  );
+
+  const getCellContent = useCallback(
+    ([col, index]: Item): GridCell => cellOf(windows.rowAt(index), columns[col]),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version: the windows changed what they hold
+    [windows, version, columns, cellOf],
+  );
+
+  // A copied range may reach rows not held: they are read first (a whole column of a big sheet too).
+  const getCellsForSelection = useCallback(
+    (rect: Rectangle) => {
+      const cells = (rows: (Row | undefined)[]) => rows.map((row) => columns.slice(rect.x, rect.x + rect.width).map((column) => cellOf(row, column)));
+      const held = Array.from({ length: rect.height }, (_, i) => windows.rowAt(rect.y + i));
+      return held.every((row) => row !== undefined) ? cells(held) : async () => cells(await windows.rowsBetween(rect.y, rect.y + rect.height - 1));
+    },
+    [windows, columns, cellOf],
   );
 
   const onCellsEdited = useCallback(
     (items: readonly EditListItem[]) => {
       const edits: CellEdit[] = [];
       for (const { location, value } of items) {
-        const row = rows[location[1]];
+        const row = windows.rowAt(location[1]);
         const column = columns[location[0]];
         if (!row || !column) {
           continue;
@@ -146,28 +167,29 @@ export function DataGrid({
       onEdits(edits);
       return true;
     },
-    [rows, columns, onEdits],
+    [windows, columns, onEdits],
   );
 
-  const ids = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows]);
   const highlights = useMemo(
     () =>
       presence.flatMap((p) => {
-        const y = p.selection ? ids.get(p.selection.from_row) : undefined;
+        const y = p.selection ? windows.indexOf(p.selection.from_row) : -1;
         const x = p.selection ? columns.findIndex((c) => c.id === p.selection!.from_column) : -1;
-        return y === undefined || x < 0 ? [] : [{ color: `${p.color}55`, range: { x, y, width: 1, height: 1 }, style: "solid-outline" as const }];
+        return y < 0 || x < 0 ? [] : [{ color: `${p.color}55`, range: { x, y, width: 1, height: 1 }, style: "solid-outline" as const }];
       }),
-    [presence, ids, columns],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version: rows held moved
+    [presence, windows, version, columns],
   );
 
   return (
-    <div className="data-grid" role="region" aria-label={name} data-loaded={rows.length}>
+    <div className="data-grid" role="region" aria-label={name} data-loaded={windows.held}>
       <DataEditor
         columns={gridColumns}
-        rows={rows.length}
+        rows={windows.total ?? 0}
         getCellContent={getCellContent}
         provideEditor={typedEditor}
-        getCellsForSelection={true}
+        getCellsForSelection={getCellsForSelection}
+        onVisibleRegionChanged={(region) => windows.show(region.y, region.y + region.height)}
         onCellsEdited={onCellsEdited}
         onPaste={editable}
         fillHandle={editable}
@@ -183,7 +205,7 @@ export function DataGrid({
         onGridSelectionChange={(next) => {
           setSelection(next);
           const cell = next.current?.cell;
-          const row = cell ? rows[cell[1]] : undefined;
+          const row = cell ? windows.rowAt(cell[1]) : undefined;
           const column = cell ? columns[cell[0]] : undefined;
           onSelect(row && column ? { row: row.id, column: column.id } : null);
         }}

@@ -12,7 +12,7 @@ import { RowCards } from "./RowCards";
 import { RowDetail } from "./RowDetail";
 import { SavedViewsMenu } from "./SavedViewsMenu";
 import { SharePanel } from "./SharePanel";
-import { useLiveSheet } from "./useLiveSheet";
+import { useSheetWindows } from "./useLiveSheet";
 import { useDocumentTheme } from "./useDocumentTheme";
 import { useMediaQuery } from "./useMediaQuery";
 import { ViewBar } from "./ViewBar";
@@ -26,7 +26,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   const [view, setView] = useState<RowView>(NO_VIEW);
   /** Columns hidden from this browser's grid (a preference of the person, kept in the browser). */
   const [hidden, setHidden] = useState<string[]>(() => loadHidden(sheetId));
-  const { sheet, rows, streaming, status, presence, me, socket, notice, setNotice, put, reload } = useLiveSheet(api, sheetId, view);
+  const { sheet, windows, version, status, presence, me, socket, notice, setNotice, put, reload } = useSheetWindows(api, sheetId, view);
   const inView = narrowsOrSorts(view);
   /** The sheet's saved views, and the one in use. */
   const [views, setViews] = useState<SavedView[]>([]);
@@ -54,7 +54,8 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
       const problems: string[] = [];
       /** Whether the server refused a multi-cell edit as a whole (then nothing of it was saved). */
       let refusedWhole = false;
-      const where = (edit: CellEdit) => `${edit.column.name}, row ${rows.indexOf(edit.row) + 1}`;
+      const rowNumber = (row: Row) => (windows?.indexOf(row.id) ?? -1) + 1;
+      const where = (edit: CellEdit) => `${edit.column.name}, row ${rowNumber(edit.row)}`;
       if (edits.length === 1) {
         const [edit] = edits;
         const value = fromInput(edit.column, edit.input);
@@ -113,12 +114,12 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
               }
             });
           } else {
-            into.push(`row ${rows.indexOf(row) + 1}: ${caught instanceof ApiError ? caught.message : "could not be saved"}`);
+            into.push(`row ${rowNumber(row)}: ${caught instanceof ApiError ? caught.message : "could not be saved"}`);
           }
         }
       }
     },
-    [api, sheetId, rows, socket, put, setNotice],
+    [api, sheetId, windows, socket, put, setNotice],
   );
 
   const onEdits = useCallback((edits: CellEdit[]) => void save(edits), [save]);
@@ -189,11 +190,12 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the content, on purpose
   const others = useMemo(() => Object.values(presence).filter((p) => p.connection_id !== me.current), [othersKey]);
 
-  if (!sheet) {
+  if (!sheet || !windows) {
     return <p>{notice ?? "Loading…"}</p>;
   }
   const editable = sheet.role !== "viewer";
-  const detailRow = selectedRow ? rows.find((r) => r.id === selectedRow) : undefined;
+  const detailRow = selectedRow ? windows.find(selectedRow) : undefined;
+  const total = windows.total;
   const shownColumns = sheet.columns.filter((c) => !hidden.includes(c.id));
 
   return (
@@ -201,13 +203,9 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
       <header className="view-header">
         <h2>{sheet.name}</h2>
         <span className="muted" aria-live="polite">
-          {inView
-            ? `${count(rows.length)} ${rows.length === 1 ? "row" : "rows"} in this view`
-            : streaming && rows.length < sheet.row_count
-              ? `${count(rows.length)} of ${count(sheet.row_count)} rows`
-              : `${count(rows.length)} ${rows.length === 1 ? "row" : "rows"}`}
+          {total === null ? "Loading rows…" : `${count(total)} ${total === 1 ? "row" : "rows"}${inView ? " in this view" : ""}`}
         </span>
-        <ConnectionBadge status={status} presence={presence} me={me.current} columns={sheet.columns} rows={rows} />
+        <ConnectionBadge status={status} presence={presence} me={me.current} columns={sheet.columns} rowIndex={(id) => windows.indexOf(id)} />
         <span className="header-actions">
           <button type="button" className="tab" aria-pressed={panel === "share"} onClick={() => setPanel(panel === "share" ? null : "share")}>
             Share
@@ -249,6 +247,11 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
       {notice && (
         <p role="status" className="notice">
           {notice}
+        </p>
+      )}
+      {windows.failure !== null && (
+        <p role="status" className="notice">
+          Could not read the rows: {problemText(windows.failure)}
         </p>
       )}
       {!narrow && (
@@ -299,12 +302,13 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
         </ViewBar>
       )}
       {narrow ? (
-        <RowCards name={sheet.name} columns={shownColumns} rows={rows} />
+        <RowCards name={sheet.name} columns={shownColumns} windows={windows} />
       ) : (
         <DataGrid
           name={sheet.name}
           columns={shownColumns}
-          rows={rows}
+          windows={windows}
+          version={version}
           editable={editable}
           dark={theme === "dark"}
           presence={others}

@@ -1,4 +1,5 @@
 import type { Dashboard, ForecastSettings } from "./forecast";
+import type { Window } from "./windows";
 import type {
   ActivityEntry,
   Collaborator,
@@ -81,11 +82,24 @@ export function narrowsOrSorts(view: RowView): boolean {
 
 export const NO_VIEW: RowView = { filters: [] };
 
+/** The query of a read of the view's rows. */
+function viewQuery(view: RowView, limit: number): URLSearchParams {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (view.sort) {
+    query.set("sort", view.sort);
+  }
+  view.filters.forEach((f) => query.append("filter", f));
+  if (view.q) {
+    query.set("q", view.q);
+  }
+  return query;
+}
+
 /** The answer envelope: `{"success":true,"data":…}` or `{"success":false,"error":{…}}`. */
 interface Envelope<T> {
   success: boolean;
   data?: T;
-  pagination?: { next_cursor?: string };
+  pagination?: { next_cursor?: string; total?: number };
   error?: { code?: string; message?: string; details?: ErrorDetail[] };
 }
 
@@ -155,21 +169,25 @@ export class Api {
     return this.call<Sheet>("GET", `/api/spreadsheets/${encodeURIComponent(id)}`);
   }
 
-  /** A page of rows in sheet order and the cursor of the next page (none after the last). */
+  /** A page of rows of the view and the cursor of the next page (none after the last). */
   async rowsPage(sheetId: string, cursor?: string, limit = 1000, view: RowView = NO_VIEW): Promise<{ rows: Row[]; next: string | null }> {
-    const query = new URLSearchParams({ limit: String(limit) });
+    const query = viewQuery(view, limit);
     if (cursor !== undefined) {
       query.set("cursor", cursor);
     }
-    if (view.sort) {
-      query.set("sort", view.sort);
-    }
-    view.filters.forEach((f) => query.append("filter", f));
-    if (view.q) {
-      query.set("q", view.q);
-    }
     const envelope = await this.envelope<Row[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows?${query}`);
     return { rows: envelope.data ?? [], next: envelope.pagination?.next_cursor ?? null };
+  }
+
+  /** Rows of the view from an offset (0 is the first), and how many rows it holds when `withTotal`. */
+  async rowsWindow(sheetId: string, offset: number, limit: number, view: RowView, withTotal: boolean): Promise<Window> {
+    const query = viewQuery(view, limit);
+    query.set("offset", String(offset));
+    if (withTotal) {
+      query.set("total", "true");
+    }
+    const envelope = await this.envelope<Row[]>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows?${query}`);
+    return { rows: envelope.data ?? [], total: envelope.pagination?.total ?? null };
   }
 
   addRow(sheetId: string, data: Record<string, JsonValue>): Promise<Row> {

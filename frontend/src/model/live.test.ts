@@ -96,19 +96,3 @@ describe("SheetRows order", () => {
     expect(rows.size).toBe(1);
   });
 });
-
-describe("SheetRows in a sorted view", () => {
-  it("keeps the server's order, updates rows in place, and puts new rows last", () => {
-    const rows = new SheetRows([row("b", 20), row("a", 10)], 1, { keepArrivalOrder: true });
-    expect(rows.rows().map((r) => r.id)).toEqual(["b", "a"]);
-    rows.put(row("b", 30, 2));
-    rows.put(row("c", 5));
-    expect(rows.rows().map((r) => [r.id, r.version])).toEqual([
-      ["b", 2],
-      ["a", 1],
-      ["c", 1],
-    ]);
-    rows.remove("b");
-    expect(rows.rows().map((r) => r.id)).toEqual(["a", "c"]);
-  });
-});

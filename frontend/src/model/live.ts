@@ -84,15 +84,10 @@ export class SheetRows {
   /** The last array handed out, while nothing changed (so that callers can compare by identity). */
   private handedOut: Row[] | null = null;
 
-  /** In a sorted or filtered view the server's order is kept: rows stay in the order they arrived. */
-  private readonly arrival: string[] | null;
-
-  constructor(rows: Row[], revision: number, options: { keepArrivalOrder?: boolean } = {}) {
+  constructor(rows: Row[], revision: number) {
     this.revision = revision;
-    this.arrival = options.keepArrivalOrder ? [] : null;
     for (const row of rows) {
       this.byId.set(row.id, row);
-      this.arrival?.push(row.id);
     }
   }
 
@@ -101,10 +96,7 @@ export class SheetRows {
     if (this.handedOut) {
       return this.handedOut;
     }
-    if (!this.sorted && this.arrival) {
-      this.sorted = this.arrival.filter((id) => this.byId.has(id)).map((id) => this.byId.get(id)!);
-      this.index = new Map(this.sorted.map((r, i) => [r.id, i]));
-    } else if (!this.sorted) {
+    if (!this.sorted) {
       // Pages arrive in order, so this is mostly merging sorted runs.
       this.sorted = [...this.byId.values()].sort((a, b) => a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       this.index = new Map(this.sorted.map((r, i) => [r.id, i]));
@@ -123,11 +115,8 @@ export class SheetRows {
     const current = this.byId.get(row.id);
     this.byId.set(row.id, row);
     this.handedOut = null;
-    if (!current) {
-      this.arrival?.push(row.id);
-    }
     const at = this.index?.get(row.id);
-    if (current && this.sorted && at !== undefined && (this.arrival !== null || current.position === row.position)) {
+    if (current && this.sorted && at !== undefined && current.position === row.position) {
       this.sorted[at] = row;
     } else {
       this.sorted = null;
@@ -203,17 +192,22 @@ export class SheetRows {
     if (current && current.version > row.version) {
       return;
     }
-    const now = new Date().toISOString();
-    this.set({
-      created_by: current?.created_by ?? author,
-      created_at: current?.created_at ?? now,
-      ...current,
-      id: row.id,
-      position: row.position,
-      version: row.version,
-      data: row.data,
-      updated_by: author ?? current?.updated_by ?? null,
-      updated_at: current && current.version === row.version ? current.updated_at : now,
-    });
+    this.set(fromEvent(row, current, author));
   }
+}
+
+/** A row as an event carries it, with the metadata REST gives kept from the version known (if any). */
+export function fromEvent(row: EventRow, current: Row | undefined, author: string | null): Row {
+  const now = new Date().toISOString();
+  return {
+    created_by: current?.created_by ?? author,
+    created_at: current?.created_at ?? now,
+    ...current,
+    id: row.id,
+    position: row.position,
+    version: row.version,
+    data: row.data,
+    updated_by: author ?? current?.updated_by ?? null,
+    updated_at: current && current.version === row.version ? current.updated_at : now,
+  };
 }
