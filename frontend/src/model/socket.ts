@@ -51,7 +51,8 @@ type Socket = Pick<WebSocket, "send" | "close" | "readyState"> & {
  * The live connection to one sheet (`/ws/spreadsheet/{id}`): authenticates with the first message,
  * resumes from the last revision after a drop (the server replays what was missed), pings so that
  * presence stays, and reconnects with backoff. The token comes from a function, so a refreshed one
- * is used on reconnect.
+ * is used on reconnect; before the token in use expires, a fresh one is sent over the socket (the
+ * server closes sockets whose token expired).
  */
 export class LiveSheet {
   private socket: Socket | null = null;
@@ -59,6 +60,9 @@ export class LiveSheet {
   private stopped = false;
   private attempts = 0;
   private pinger: ReturnType<typeof setInterval> | null = null;
+  private renewal: ReturnType<typeof setTimeout> | null = null;
+  /** How long the token in use is valid for, from when it was sent. */
+  private lifetime: number | null = null;
   private live = false;
   private nextOp = 0;
   private readonly pending = new Map<string, { resolve: (event: SheetEvent | undefined) => void; reject: (error: EditRefused) => void }>();
@@ -80,6 +84,9 @@ export class LiveSheet {
     this.stopped = true;
     if (this.pinger) {
       clearInterval(this.pinger);
+    }
+    if (this.renewal) {
+      clearTimeout(this.renewal);
     }
     this.socket?.close(1000, "closed");
   }
@@ -147,6 +154,7 @@ export class LiveSheet {
     }
     const socket = this.open(`${this.base}/ws/spreadsheet/${encodeURIComponent(this.sheetId)}`);
     this.socket = socket;
+    this.lifetime = tokenLifetime(token);
     socket.onopen = () => {
       socket.send(JSON.stringify(this.revision === null ? { type: "auth", token } : { type: "auth", token, last_revision: this.revision }));
     };
@@ -160,6 +168,10 @@ export class LiveSheet {
       if (this.pinger) {
         clearInterval(this.pinger);
         this.pinger = null;
+      }
+      if (this.renewal) {
+        clearTimeout(this.renewal);
+        this.renewal = null;
       }
       if (this.stopped || this.socket !== socket) {
         return;
@@ -189,6 +201,7 @@ export class LiveSheet {
         if (!this.pinger) {
           this.pinger = setInterval(() => this.send({ type: "ping" }), 15_000);
         }
+        this.renewLater();
         break;
       }
       case "ack":
@@ -242,8 +255,41 @@ export class LiveSheet {
     }
   }
 
+  /** Sends a fresh token when four fifths of the current one's lifetime have passed. */
+  private renewLater(): void {
+    if (this.renewal) {
+      clearTimeout(this.renewal);
+    }
+    if (this.lifetime === null) {
+      return;
+    }
+    this.renewal = setTimeout(
+      () => {
+        this.renewal = null;
+        void this.token(true).then((token) => {
+          if (token && this.live) {
+            this.lifetime = tokenLifetime(token);
+            this.send({ type: "auth", token });
+            this.renewLater();
+          }
+        });
+      },
+      Math.max(5_000, this.lifetime * 0.8),
+    );
+  }
+
   private deliver(event: SheetEvent): void {
     this.revision = Math.max(this.revision ?? 0, event.revision);
     this.listener.event(event);
+  }
+}
+
+/** How long a JWT is valid for, by its own issue and expiry times (so this machine's clock does not matter); null if it does not say. */
+export function tokenLifetime(token: string): number | null {
+  try {
+    const payload = JSON.parse(atob(token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/"))) as { iat?: unknown; exp?: unknown };
+    return typeof payload.iat === "number" && typeof payload.exp === "number" && payload.exp > payload.iat ? (payload.exp - payload.iat) * 1000 : null;
+  } catch {
+    return null;
   }
 }
