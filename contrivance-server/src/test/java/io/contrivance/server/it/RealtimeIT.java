@@ -6,8 +6,18 @@ import static io.contrivance.server.it.Api.patch;
 import static io.contrivance.server.it.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -301,6 +311,33 @@ class RealtimeIT {
       JsonObject changed = bob.next("column_changed");
       assertThat(changed.getJsonArray("columns")).extracting(c -> c.asJsonObject().getString("name")).contains("Region");
     }
+  }
+
+  @Test
+  void anExpiredToken_closesTheSocket_unlessAFreshOneWasSentOverIt() throws Exception {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    // Tokens that run out in two seconds, signed with the server's own key (from its data directory).
+    try (Socket lapsing = Socket.join(sheet, shortLived(owner.accessToken()));
+        Socket refreshed = Socket.join(sheet, shortLived(owner.accessToken()))) {
+      refreshed.send(json("type", "auth", "token", owner.accessToken()));
+      assertThat(refreshed.next("auth_ok").getString("expires_at")).isNotBlank();
+      assertThat(lapsing.closeCode(CLOSE_WAIT)).isEqualTo(POLICY);
+      // The sweep that closed the other has passed at least once more.
+      Thread.sleep(2_500);
+      assertThat(refreshed.isClosed()).isFalse();
+      refreshed.send(json("type", "ping"));
+      assertThat(refreshed.next("pong")).isNotNull();
+    }
+  }
+
+  /** The same claims as {@code token}, expiring two seconds from now. */
+  private static String shortLived(String token) throws Exception {
+    RSAKey key = RSAKey.parse(Files.readString(Path.of(System.getProperty("it.data.dir"), "keys", "jwt-signing-key.json")));
+    JWTClaimsSet claims = new JWTClaimsSet.Builder(SignedJWT.parse(token).getJWTClaimsSet()).expirationTime(Date.from(Instant.now().plusSeconds(2))).build();
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
   }
 
   @Test

@@ -100,6 +100,11 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
     }
   }
 
+  /** Whether the server closed the socket (or it failed). */
+  boolean isClosed() {
+    return closed.isDone();
+  }
+
   /** The close code the server sent, waiting up to the given time. */
   int closeCode(Duration within) {
     try {
