@@ -94,6 +94,33 @@ public final class ServerLoad {
       Arrays.sort(searches);
       System.out.printf(Locale.ROOT, "quick search q=%s on the %,d-row sheet: p50 %.0f ms, max %.0f ms (10 searches)%n", q, loaded, searches[5] / 1e6, searches[9] / 1e6);
     }
+
+    // 5. The grid's reads: 250-row windows at offsets across the sheet, the first with the count,
+    // and a window deep in a sorted view.
+    String windows = base + "/api/spreadsheets/" + big + "/rows?limit=250";
+    timed("250-row window at offsets across the sheet", 5, 11, i -> get(windows + "&offset=" + Math.min(loaded - 250, i * (loaded / 10)), token));
+    timed("first window with the count (total=true)", 5, 1, i -> get(windows + "&total=true", token));
+    timed("250-row window at offset 500,000 sorted by deal_value", 3, 1, i -> get(windows + "&sort=deal_value&offset=500000", token));
+  }
+
+  /** Runs {@code calls} different requests {@code rounds} times and prints p50, p95 and max. */
+  private static void timed(String what, int rounds, int calls, IndexedCall call) throws Exception {
+    long[] times = new long[rounds * calls];
+    for (int round = 0, k = 0; round < rounds; round++) {
+      for (int i = 0; i < calls; i++) {
+        long t = System.nanoTime();
+        call.run(i);
+        times[k++] = System.nanoTime() - t;
+      }
+    }
+    Arrays.sort(times);
+    System.out.printf(Locale.ROOT, "%s: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d reads)%n", what, times[times.length / 2] / 1e6, times[(int) (times.length * 0.95)] / 1e6,
+        times[times.length - 1] / 1e6, times.length);
+  }
+
+  @FunctionalInterface
+  interface IndexedCall {
+    void run(int index) throws Exception;
   }
 
   @FunctionalInterface
