@@ -97,7 +97,8 @@ final class Api {
 
   static Reply send(String method, String path, String token, String body) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(BASE + path))
+        // A path on the server under test, or a whole address (another instance).
+        HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : BASE + path))
             .timeout(Duration.ofSeconds(30))
             .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (body != null) {

@@ -108,7 +108,7 @@ class SheetsIT {
     String base = "/api/spreadsheets/" + sheet + "/rows";
     StringBuilder rows = new StringBuilder("{\"rows\":[");
     for (int i = 0; i < 12; i++) {
-      rows.append(i == 0 ? "" : ",").append("{\"data\":{\"company\":\"C").append((char) ('a' + i)).append("\",\"stage\":\"").append(i % 3 == 0 ? "Proposal" : "Lead").append("\"}}");
+      rows.append(i == 0 ? "" : ",").append("{\"data\":{\"company\":\"C").append((char) ('a' + i)).append("\",\"stage\":\"").append(i % 3 == 0 ? "Qualified" : "Lead").append("\"}}");
     }
     assertThat(post(base, owner.accessToken(), rows.append("]}").toString()).status()).isEqualTo(201);
     // Sheet order: rows 5 to 7, and how many rows the sheet has.

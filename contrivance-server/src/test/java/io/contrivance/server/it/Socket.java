@@ -30,19 +30,28 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
 
   /** Opens a socket on a sheet; {@code origin} may be null (not a browser). */
   static Socket open(String sheetId, String origin) {
+    return open(Api.BASE, sheetId, origin);
+  }
+
+  /** Opens a socket on a sheet at the server at {@code base} (another instance). */
+  static Socket open(String base, String sheetId, String origin) {
     Socket listener = new Socket();
     WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
     if (origin != null) {
       builder.header("Origin", origin);
     }
-    String base = Api.BASE.replaceFirst("^http", "ws");
-    listener.socket = builder.buildAsync(URI.create(base + "/ws/spreadsheet/" + sheetId), listener).join();
+    listener.socket = builder.buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/ws/spreadsheet/" + sheetId), listener).join();
     return listener;
   }
 
   /** Opens a socket and authenticates; returns once the snapshot (or replay) arrived. */
   static Socket join(String sheetId, String token) {
-    Socket socket = open(sheetId, null);
+    return join(Api.BASE, sheetId, token);
+  }
+
+  /** Joins a sheet at the server at {@code base} (another instance). */
+  static Socket join(String base, String sheetId, String token) {
+    Socket socket = open(base, sheetId, null);
     socket.send(Api.json("type", "auth", "token", token));
     socket.next("snapshot", "replay");
     return socket;

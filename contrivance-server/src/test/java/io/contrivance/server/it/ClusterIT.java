@@ -1,0 +1,88 @@
+package io.contrivance.server.it;
+
+import static io.contrivance.server.it.Api.get;
+import static io.contrivance.server.it.Api.json;
+import static io.contrivance.server.it.Api.patch;
+import static io.contrivance.server.it.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two server instances sharing one PostgreSQL, their sheet events carried by a real Kafka broker
+ * (KRaft, its own process; the build starts all three): what a client of one instance does, clients
+ * of the other see, both ways, for socket edits and REST writes alike.
+ */
+class ClusterIT {
+
+  /** The second instance. */
+  private static final String B = System.getProperty("it.base.url.2", "http://127.0.0.1:9182");
+
+  @BeforeAll
+  static void secondInstanceIsReady() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (get(B + "/health/ready", null).status() != 200) {
+      assertThat(System.nanoTime()).as("the second instance is ready within 60 s").isLessThan(deadline);
+      Thread.sleep(250);
+    }
+  }
+
+  @Test
+  void editsOnOneInstance_reachSocketsOnTheOther_inBothDirections() {
+    Api.Session owner = Api.newUser();
+    Api.Session editor = Api.newUser();
+    Api.Reply created = post("/api/spreadsheets", owner.accessToken(), json("name", "Shared deals", "template", "sales_pipeline"));
+    String sheet = created.data().getString("id");
+    String row = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), "{\"data\":{\"company\":\"Acme\",\"stage\":\"Lead\"}}").data().getString("id");
+    assertThat(post("/api/spreadsheets/" + sheet + "/collaborators", owner.accessToken(), json("user_id", editor.id(), "role", "editor")).status()).isEqualTo(200);
+
+    // The editor signed in on instance A; the token works on B too (one signing key for the deployment).
+    try (Socket onA = Socket.join(sheet, owner.accessToken()); Socket onB = Socket.open(B, sheet, null)) {
+      onB.send(json("type", "auth", "token", editor.accessToken()));
+      long revision = onB.next("snapshot").getJsonNumber("revision").longValue();
+
+      // An instance hears what is published once its consumer has joined the topic (at start-up):
+      // edit on B until A hears one, then every edit must arrive.
+      boolean heard = false;
+      for (int i = 0; i < 40 && !heard; i++) {
+        onB.send(updateCell("probe-" + i, revision, row, "next_step", "\"probe " + i + "\""));
+        revision = onB.next("ack").getJsonNumber("revision").longValue();
+        heard = onA.receives("row_updated", Duration.ofMillis(500));
+      }
+      assertThat(heard).as("instance A hears instance B's edits through Kafka").isTrue();
+
+      // A socket edit on B reaches A, with its revision from the shared database.
+      onB.send(updateCell("op-1", revision, row, "next_step", "\"Call Monday\""));
+      long accepted = onB.next("ack").getJsonNumber("revision").longValue();
+      JsonObject seenOnA = awaitUpdate(onA, u -> u.getJsonObject("data").getString("next_step", "").equals("Call Monday"));
+      assertThat(seenOnA.getJsonNumber("revision").longValue()).isEqualTo(accepted);
+      assertThat(seenOnA.getString("user_id")).isEqualTo(editor.id());
+
+      // A REST write on A reaches B; one on B reaches A.
+      assertThat(patch("/api/spreadsheets/" + sheet + "/rows/" + row, owner.accessToken(), "{\"data\":{\"stage\":\"Qualified\"}}").status()).isEqualTo(200);
+      awaitUpdate(onB, u -> u.getJsonObject("data").getString("stage", "").equals("Qualified"));
+      assertThat(patch(B + "/api/spreadsheets/" + sheet + "/rows/" + row, editor.accessToken(), "{\"data\":{\"stage\":\"Lead\",\"next_step\":\"Sent from B\"}}").status()).isEqualTo(200);
+      awaitUpdate(onA, u -> u.getJsonObject("data").getString("next_step", "").equals("Sent from B"));
+    }
+    // Both instances read the same row.
+    assertThat(get("/api/spreadsheets/" + sheet + "/rows/" + row, owner.accessToken()).data()).isEqualTo(get(B + "/api/spreadsheets/" + sheet + "/rows/" + row, editor.accessToken()).data());
+  }
+
+  private static String updateCell(String opId, long base, String row, String column, String jsonValue) {
+    return "{\"type\":\"update_cell\",\"op_id\":\"" + opId + "\",\"base_revision\":" + base + ",\"row_id\":\"" + row + "\",\"column_id\":\"" + column + "\",\"value\":" + jsonValue + "}";
+  }
+
+  /** The first row update that matches, passing over others (late probes); each within five seconds. */
+  private static JsonObject awaitUpdate(Socket socket, Predicate<JsonObject> matches) {
+    while (true) {
+      JsonObject update = socket.next("row_updated");
+      if (matches.test(update)) {
+        return update;
+      }
+    }
+  }
+}
