@@ -53,6 +53,11 @@ export interface PresenceEntry {
 
 export type Applied = "applied" | "seen" | "gap" | "reload";
 
+/** "seen" for an event at or before `revision`, "gap" when one between is missing, null for the next one. */
+export function outOfOrder(event: SheetEvent, revision: number): "seen" | "gap" | null {
+  return event.revision <= revision ? "seen" : event.revision !== revision + 1 ? "gap" : null;
+}
+
 /** The values of this user that an event replaced (someone else's edit made against an older revision). */
 export function overwritesOf(event: SheetEvent, userId: string): (Overwrite & { row_id: string })[] {
   if (event.user_id === userId) {
@@ -151,11 +156,9 @@ export class SheetRows {
 
   /** Applies the sheet's next event. */
   apply(event: SheetEvent): Applied {
-    if (event.revision <= this.revision) {
-      return "seen";
-    }
-    if (event.revision !== this.revision + 1) {
-      return "gap";
+    const order = outOfOrder(event, this.revision);
+    if (order) {
+      return order;
     }
     this.revision = event.revision;
     switch (event.type) {

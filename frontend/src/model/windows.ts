@@ -1,4 +1,4 @@
-import { fromEvent, type Applied, type EventRow, type SheetEvent } from "./live";
+import { fromEvent, outOfOrder, type Applied, type EventRow, type SheetEvent } from "./live";
 import type { Row } from "./types";
 
 /** Rows of a view from one offset, and how many rows the view holds when that was asked for. */
@@ -152,11 +152,9 @@ export class RowWindows {
 
   /** Applies the sheet's next event. */
   apply(event: SheetEvent): Applied {
-    if (event.revision <= this.revision) {
-      return "seen";
-    }
-    if (event.revision !== this.revision + 1) {
-      return "gap";
+    const order = outOfOrder(event, this.revision);
+    if (order) {
+      return order;
     }
     this.revision = event.revision;
     switch (event.type) {
