@@ -190,11 +190,23 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the content, on purpose
   const others = useMemo(() => Object.values(presence).filter((p) => p.connection_id !== me.current), [othersKey]);
 
+  // The selected row, from the windows while held; read on its own once scrolled far out of them.
+  const heldDetail = selectedRow ? windows?.find(selectedRow) : undefined;
+  const [readDetail, setReadDetail] = useState<Row | null>(null);
+  useEffect(() => {
+    if (panel === "detail" && selectedRow && !heldDetail) {
+      api
+        .row(sheetId, selectedRow)
+        .then(setReadDetail)
+        .catch(() => setReadDetail(null));
+    }
+  }, [api, sheetId, panel, selectedRow, heldDetail]);
+
   if (!sheet || !windows) {
     return <p>{notice ?? "Loading…"}</p>;
   }
   const editable = sheet.role !== "viewer";
-  const detailRow = selectedRow ? windows.find(selectedRow) : undefined;
+  const detailRow = heldDetail ?? (readDetail?.id === selectedRow ? readDetail : undefined);
   const total = windows.total;
   const shownColumns = sheet.columns.filter((c) => !hidden.includes(c.id));
 

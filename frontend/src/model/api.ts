@@ -201,6 +201,10 @@ export class Api {
     });
   }
 
+  row(sheetId: string, rowId: string): Promise<Row> {
+    return this.call<Row>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows/${encodeURIComponent(rowId)}`);
+  }
+
   deleteRow(sheetId: string, rowId: string): Promise<unknown> {
     return this.call("DELETE", `/api/spreadsheets/${encodeURIComponent(sheetId)}/rows/${encodeURIComponent(rowId)}`);
   }
