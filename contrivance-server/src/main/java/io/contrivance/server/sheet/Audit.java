@@ -40,7 +40,7 @@ final class Audit {
     }
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "insert into activity (sheet_id, user_id, at, revision, action, row_id, column_id, old_value, new_value) values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)")) {
+            "insert into activity (sheet_id, user_id, at, revision, action, row_id, column_id, old_value, new_value) values (?, ?, ?, ?, ?, ?, ?, ?::json, ?::json)")) {
       for (Entry e : entries) {
         ps.setString(1, sheet.value());
         ps.setString(2, e.user());

@@ -311,7 +311,7 @@ public class JdbcSheetStore implements SheetStore {
   }
 
   private static void logEvents(Connection connection, SheetId sheet, List<io.contrivance.core.SheetEvent> events, EventJson.Memo memo) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("insert into sheet_ops (sheet_id, revision, at, user_id, op_id, event) values (?, ?, ?, ?, ?, ?::jsonb)")) {
+    try (PreparedStatement ps = connection.prepareStatement("insert into sheet_ops (sheet_id, revision, at, user_id, op_id, event) values (?, ?, ?, ?, ?, ?::json)")) {
       for (io.contrivance.core.SheetEvent event : events) {
         ps.setString(1, sheet.value());
         ps.setLong(2, event.revision());
