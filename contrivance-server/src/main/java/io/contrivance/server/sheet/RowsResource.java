@@ -84,10 +84,12 @@ public class RowsResource {
    * than the query.
    */
   static Response page(JdbcSheetStore store, Sheet sheet, RowPageParams params) {
-    long offset = Paging.offset(params.offset, MAX_OFFSET);
-    int limit = Paging.limit(params.limit, 100, MAX_PAGE);
-    boolean total = params.total != null && params.total.equalsIgnoreCase("true");
-    new Checks().require(params.total == null || total || params.total.equalsIgnoreCase("false"), "total", "must be true or false").orThrow("The query has invalid parameters");
+    Checks checks = new Checks();
+    long offset = Paging.offset(params.offset, MAX_OFFSET, checks);
+    int limit = Paging.limit(params.limit, 100, MAX_PAGE, checks);
+    boolean total = "true".equalsIgnoreCase(params.total);
+    checks.require(params.total == null || total || "false".equalsIgnoreCase(params.total), "total", "must be true or false");
+    checks.orThrow("The query has invalid parameters");
     List<String> filters = params.filters == null ? List.of() : params.filters;
     RowQuery query = RowQuery.parse(sheet.id().value(), sheet.schema(), params.sort, filters, params.search, params.cursor, offset, limit);
     StringBuilder json = new StringBuilder(limit * 400).append("{\"success\":true,\"data\":[");
