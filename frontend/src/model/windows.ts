@@ -134,12 +134,14 @@ export class RowWindows {
     return rows;
   }
 
-  /** Puts a row this client read or wrote, if held here and not older than the one held. */
+  /**
+   * Puts a row this client read or wrote, if held here and not older than the one held. A row not
+   * held (a new one, or one out of sight) is left to its event, which every write sends (replayed
+   * after a reconnect): reading the screen again here as well would read it twice.
+   */
   put(row: Row): void {
     const page = this.where.get(row.id);
     if (page === undefined) {
-      // A row not held (a new one, or one out of sight): what is on screen may have changed.
-      this.invalidate(false);
       return;
     }
     const rows = this.pages.get(page)!.rows;
