@@ -114,7 +114,10 @@ public class RowsResource {
       json.append(",\"next_cursor\":\"").append(last[0].encode()).append('"');
     }
     if (total) {
-      json.append(",\"total\":").append(store.query(query.countSql(), query::bindCount, rs -> rs.getLong(1)).get(0));
+      // A page that ended before its limit ended the view: no need to count it again (for a rare
+      // search text that would read every row a second time).
+      long rows = count[0] < limit && (count[0] > 0 || offset == 0) ? offset + count[0] : store.query(query.countSql(), query::bindCount, rs -> rs.getLong(1)).get(0);
+      json.append(",\"total\":").append(rows);
     }
     json.append("}}");
     return Response.ok(json.toString(), MediaType.APPLICATION_JSON_TYPE).build();
