@@ -103,6 +103,9 @@ public final class ServerLoad {
     timed("250-row window at offsets across the sheet", 5, 11, i -> get(windows + "&offset=" + Math.min(loaded - 250, i * (loaded / 10)), token));
     timed("first window with the count (total=true)", 5, 1, i -> get(windows + "&total=true", token));
     timed("250-row window at offset 500,000 sorted by deal_value", 3, 1, i -> get(windows + "&sort=deal_value&offset=500000", token));
+    // What the grid's first read of a quick search costs: the window and the view's count.
+    timed("first window with the count, q= a text every row holds", 3, 1, i -> get(windows + "&total=true&q=follow", token));
+    timed("first window with the count, q= a text one row holds", 3, 1, i -> get(windows + "&total=true&q=Company%20424242", token));
   }
 
   /** Runs {@code calls} different requests {@code rounds} times and prints p50, p95 and max. */
