@@ -185,7 +185,7 @@ export function DataGrid({
     <div className="data-grid" role="region" aria-label={name} data-loaded={windows.held}>
       <DataEditor
         columns={gridColumns}
-        rows={windows.total ?? 0}
+        rows={windows.rowCount}
         getCellContent={getCellContent}
         provideEditor={typedEditor}
         getCellsForSelection={getCellsForSelection}

@@ -14,7 +14,7 @@ export function RowCards({ name, columns, windows }: { name: string; columns: Co
   const [count, setCount] = useState(STEP);
   useEffect(() => windows.show(0, count - 1), [windows, count]);
   const [title, ...rest] = columns;
-  const total = windows.total ?? 0;
+  const total = windows.rowCount;
   const rows = Array.from({ length: Math.min(count, total) }, (_, i) => windows.rowAt(i)).filter((row): row is Row => row !== undefined);
   return (
     <>

@@ -215,7 +215,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
       <header className="view-header">
         <h2>{sheet.name}</h2>
         <span className="muted" aria-live="polite">
-          {total === null ? "Loading rows…" : `${count(total)} ${total === 1 ? "row" : "rows"}${inView ? " in this view" : ""}`}
+          {total === null ? "Counting rows…" : `${count(total)} ${total === 1 ? "row" : "rows"}${inView ? " in this view" : ""}`}
         </span>
         <ConnectionBadge status={status} presence={presence} me={me.current} columns={sheet.columns} rowIndex={(id) => windows.indexOf(id)} />
         <span className="header-actions">

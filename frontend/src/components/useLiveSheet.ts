@@ -248,7 +248,7 @@ export function useSheetWindows(api: Api, sheetId: string, view: RowView = NO_VI
       const windows = live.current;
       if (windows && events.length > 0) {
         events.forEach((event) => windows.apply(event));
-      } else if (windows && revision > windows.revision && windows.total !== null) {
+      } else if (windows && revision > windows.revision && windows.opened) {
         // A snapshot: events may have been missed; what is on screen is read again. (While the first
         // window is still on its way it needs no second read: should it be older than the snapshot,
         // the next event shows a gap from the sheet's revision and the socket replays what it missed.)

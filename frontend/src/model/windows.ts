@@ -33,7 +33,8 @@ const MAX_READS = 2;
  * The rows of a view, held a page at a time around what is on screen, so that a sheet of a million
  * rows opens as fast as one of a hundred and the browser holds only what it shows. The grid asks
  * for row i ({@link rowAt}) and says what it shows ({@link show}); missing pages are read by offset,
- * the nearest first, and pages long out of sight are dropped.
+ * the nearest first, and pages long out of sight are dropped. The view's row count is read beside
+ * them; until it comes, the grid shows as far as the pages read reach.
  *
  * Events keep the held rows current: a changed row is replaced in place when its version is newer
  * (as in {@link SheetRows}); rows added, deleted or moved shift what every later offset holds, so
@@ -42,7 +43,7 @@ const MAX_READS = 2;
  */
 export class RowWindows {
   revision: number;
-  /** How many rows the view holds; null until the first page says. */
+  /** How many rows the view holds; null until counted (the count is read beside the first pages, not before them). */
   total: number | null = null;
   /** The last read that failed, if the latest one did. */
   failure: unknown = null;
@@ -59,6 +60,7 @@ export class RowWindows {
   /** Bumped by each change of which row sits at which offset. */
   private generation = 0;
   private needTotal = true;
+  private counting = false;
   private shown: [number, number] = [0, 0];
   private clock = 0;
   private closed = false;
@@ -96,6 +98,23 @@ export class RowWindows {
   /** How many rows are held. */
   get held(): number {
     return this.where.size;
+  }
+
+  /** The rows to show: the count, or while it is being read, as far as the pages read reach (and a page more after a full one). */
+  get rowCount(): number {
+    if (this.total !== null) {
+      return this.total;
+    }
+    let reached = 0;
+    for (const [p, page] of this.pages) {
+      reached = Math.max(reached, p * this.pageSize + page.rows.length + (page.rows.length === this.pageSize ? this.pageSize : 0));
+    }
+    return reached;
+  }
+
+  /** Whether a first page has arrived. */
+  get opened(): boolean {
+    return this.pages.size > 0;
   }
 
   /** Rows `from` to `to` (inclusive) are on screen: read what is missing or stale around them. */
@@ -252,7 +271,7 @@ export class RowWindows {
 
   /** The pages to hold: those on screen, and one more on each side when `margin` is 1. */
   private pageRange(margin: number): [number, number] {
-    const lastPage = this.total === null ? 0 : Math.max(0, Math.ceil(this.total / this.pageSize) - 1);
+    const lastPage = Math.max(0, Math.ceil(this.rowCount / this.pageSize) - 1);
     const first = Math.max(0, Math.floor(this.shown[0] / this.pageSize) - margin);
     const last = Math.min(lastPage, Math.floor(this.shown[1] / this.pageSize) + margin);
     return [Math.min(first, last), last];
@@ -260,6 +279,7 @@ export class RowWindows {
 
   /** Starts reads of missing or stale pages, those on screen first, while fewer than MAX_READS run. */
   private pump(): void {
+    this.count();
     while (!this.closed && this.reading.size < MAX_READS) {
       const next = this.nextToRead();
       if (next === null) {
@@ -270,10 +290,6 @@ export class RowWindows {
   }
 
   private nextToRead(): number | null {
-    if (this.total === null || this.needTotal) {
-      // The first page says how many rows there are (and so which pages exist).
-      return this.reading.size === 0 ? Math.min(...this.pageRange(0)) : null;
-    }
     for (const margin of [0, 1]) {
       const [first, last] = this.pageRange(margin);
       for (let p = first; p <= last; p++) {
@@ -285,23 +301,51 @@ export class RowWindows {
     return null;
   }
 
+  /**
+   * Counts the view's rows, if asked, in a read of its own: counting a filtered view of a million
+   * rows reads every row, and the first pages must not wait for it.
+   */
+  private count(): void {
+    if (!this.needTotal || this.counting || this.closed) {
+      return;
+    }
+    const generation = this.generation;
+    this.needTotal = false;
+    this.counting = true;
+    this.read(0, 1, true).then(
+      (window) => {
+        this.counting = false;
+        if (this.closed) {
+          return;
+        }
+        this.failure = null;
+        this.total = window.total;
+        // Counted before a change of structure arrived: count again.
+        this.needTotal ||= generation !== this.generation || window.total === null;
+        this.changed();
+        this.pump();
+      },
+      (error: unknown) => {
+        this.counting = false;
+        this.needTotal = true;
+        if (!this.closed) {
+          this.failure = error;
+          this.changed();
+        }
+      },
+    );
+  }
+
   private start(p: number): void {
     const generation = this.generation;
-    const withTotal = this.needTotal;
-    this.needTotal = false;
     this.reading.add(p);
-    this.read(p * this.pageSize, this.pageSize, withTotal).then(
+    this.read(p * this.pageSize, this.pageSize, false).then(
       (window) => {
         this.reading.delete(p);
         if (this.closed) {
           return;
         }
         this.failure = null;
-        if (window.total !== null) {
-          this.total = window.total;
-          // Counted before a change of structure arrived: count again.
-          this.needTotal ||= generation !== this.generation;
-        }
         this.store(p, window.rows, generation);
         if (this.reading.size === 0) {
           this.changedMeanwhile.clear();
@@ -311,7 +355,6 @@ export class RowWindows {
       },
       (error: unknown) => {
         this.reading.delete(p);
-        this.needTotal ||= withTotal;
         if (!this.closed) {
           this.failure = error;
           this.changed();
