@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -46,6 +50,7 @@ public class DatabaseBootstrap {
   void start(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object event) {
     if (settings.embeddedDatabase()) {
       startEmbedded();
+      purgePools();
     } else {
       LOG.info("Using the external PostgreSQL database configured by contrivance.db.url");
     }
@@ -93,6 +98,25 @@ public class DatabaseBootstrap {
                   settings.embeddedDatabasePort(), directory, (System.nanoTime() - started) / 1_000_000));
     } catch (IOException e) {
       throw new UncheckedIOException("could not start the embedded PostgreSQL in " + directory, e);
+    }
+  }
+
+  /**
+   * Empties Liberty's connection pools. When the application is restarted inside a running server
+   * (a redeploy, or dev mode's reload), the embedded database it starts is a new process and the
+   * pooled connections to the old one are dead; the sheet store's pool does not test connections
+   * on checkout (it would cost a round trip per edit), so they are dropped here instead. On a first
+   * start there are no pools yet and nothing to do.
+   */
+  private static void purgePools() {
+    try {
+      MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+      for (ObjectName pool : server.queryNames(new ObjectName("WebSphere:type=com.ibm.ws.jca.cm.mbean.ConnectionManagerMBean,*"), null)) {
+        server.invoke(pool, "purgePoolContents", new Object[] {"immediate"}, new String[] {String.class.getName()});
+        LOG.fine(() -> "Emptied the connection pool " + pool);
+      }
+    } catch (JMException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not empty the connection pools; connections to an earlier embedded database fail once", e);
     }
   }
 

@@ -95,7 +95,7 @@ public class RowsResource {
     StringBuilder json = new StringBuilder(limit * 400).append("{\"success\":true,\"data\":[");
     RowQuery.Cursor[] last = new RowQuery.Cursor[1];
     int[] count = new int[1];
-    store.query(
+    store.read(
         query.sql(),
         query::bind,
         rs -> {
@@ -116,7 +116,7 @@ public class RowsResource {
     if (total) {
       // A page that ended before its limit ended the view: no need to count it again (for a rare
       // search text that would read every row a second time).
-      long rows = count[0] < limit && (count[0] > 0 || offset == 0) ? offset + count[0] : store.query(query.countSql(), query::bindCount, rs -> rs.getLong(1)).get(0);
+      long rows = count[0] < limit && (count[0] > 0 || offset == 0) ? offset + count[0] : store.read(query.countSql(), query::bindCount, rs -> rs.getLong(1)).get(0);
       json.append(",\"total\":").append(rows);
     }
     json.append("}}");
@@ -126,9 +126,9 @@ public class RowsResource {
   @GET
   @Path("/{rowId}")
   @Operation(summary = "One row")
-  public ApiResponse<JsonObject> get(@PathParam("rowId") String rowId) {
+  public Response get(@PathParam("rowId") String rowId) {
     sheets.open(sheetId, SheetRole.VIEWER);
-    return ApiResponse.of(views.row(sheetId, rowId));
+    return Response.ok(views.rowAnswer(sheetId, rowId), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @POST
@@ -175,13 +175,13 @@ public class RowsResource {
       String rows = views.rowsText(sheetId, created);
       return Response.status(Response.Status.CREATED).entity("{\"success\":true,\"data\":{\"rows\":" + rows + "}}").type(MediaType.APPLICATION_JSON_TYPE).build();
     }
-    return Response.status(Response.Status.CREATED).entity(ApiResponse.of(views.row(sheetId, created.get(0)))).build();
+    return Response.status(Response.Status.CREATED).entity(views.rowAnswer(sheetId, created.get(0))).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @PATCH
   @Path("/{rowId}")
   @Operation(summary = "Change cells of a row; with \"version\", a stale write gets 409 with the current row")
-  public ApiResponse<JsonObject> update(@PathParam("rowId") String rowId, JsonObject body) {
+  public Response update(@PathParam("rowId") String rowId, JsonObject body) {
     Checks.body(body);
     Sheet sheet = sheets.open(sheetId, SheetRole.EDITOR);
     List<ApiError.Detail> problems = new ArrayList<>();
@@ -207,7 +207,7 @@ public class RowsResource {
     if (!result.isApplied()) {
       throw SheetViews.invalid(result.violations(), v -> "data." + v.column());
     }
-    return ApiResponse.of(views.row(sheetId, rowId));
+    return Response.ok(views.rowAnswer(sheetId, rowId), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @DELETE

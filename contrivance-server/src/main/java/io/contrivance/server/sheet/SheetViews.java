@@ -77,7 +77,7 @@ public class SheetViews {
   /** A row with its metadata, as stored now. */
   JsonObject row(String sheetId, String rowId) {
     return store
-        .query(
+        .read(
             "select " + ROW_COLUMNS + " from spreadsheet_rows where sheet_id = ? and id = ?",
             ps -> {
               ps.setString(1, sheetId);
@@ -89,11 +89,36 @@ public class SheetViews {
         .orElseThrow(() -> ApiException.notFound("The row"));
   }
 
+  /**
+   * A row with its metadata as the API's answer ({@code {"success":true,"data":<row>}}), written from
+   * the stored text without parsing it, as pages are: the answer of every single-row read and write.
+   */
+  String rowAnswer(String sheetId, String rowId) {
+    StringBuilder json = new StringBuilder(600).append("{\"success\":true,\"data\":");
+    boolean found =
+        !store
+            .read(
+                "select " + ROW_COLUMNS + " from spreadsheet_rows where sheet_id = ? and id = ?",
+                ps -> {
+                  ps.setString(1, sheetId);
+                  ps.setString(2, rowId);
+                },
+                rs -> {
+                  appendRow(json, rs);
+                  return Boolean.TRUE;
+                })
+            .isEmpty();
+    if (!found) {
+      throw ApiException.notFound("The row");
+    }
+    return json.append('}').toString();
+  }
+
   /** Several rows as a JSON array, in sheet order, written from the stored text without parsing it. */
   String rowsText(String sheetId, List<String> rowIds) {
     StringBuilder json = new StringBuilder(rowIds.size() * 400).append('[');
     int[] count = new int[1];
-    store.query(
+    store.read(
         "select " + ROW_COLUMNS + " from spreadsheet_rows where sheet_id = ? and id = any (?) order by position, id",
         ps -> {
           ps.setString(1, sheetId);
