@@ -12,7 +12,6 @@ import jakarta.json.JsonValue;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,35 +26,8 @@ final class Audit {
 
   private Audit() {}
 
-  /** Old and new values are JSON text (null: none). */
-  private record Entry(String user, Timestamp at, long revision, String action, String row, String column, String oldValue, String newValue) {}
-
-  static void write(Connection connection, SheetId sheet, List<SheetEvent> events, EventJson.Memo memo) throws SQLException {
-    var entries = new ArrayList<Entry>();
-    for (SheetEvent event : events) {
-      collect(event, entries, memo);
-    }
-    if (entries.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "insert into activity (sheet_id, user_id, at, revision, action, row_id, column_id, old_value, new_value) values (?, ?, ?, ?, ?, ?, ?, ?::json, ?::json)")) {
-      for (Entry e : entries) {
-        ps.setString(1, sheet.value());
-        ps.setString(2, e.user());
-        ps.setTimestamp(3, e.at());
-        ps.setLong(4, e.revision());
-        ps.setString(5, e.action());
-        ps.setString(6, e.row());
-        ps.setString(7, e.column());
-        ps.setString(8, e.oldValue());
-        ps.setString(9, e.newValue());
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
-  }
+  /** One entry; old and new values are JSON text (null: none), the time ISO-8601 text. */
+  record Entry(String user, String at, long revision, String action, String row, String column, String oldValue, String newValue) {}
 
   /** Who last wrote each row in the events (for the rows' updated_by). */
   static Map<RowId, String> authors(List<SheetEvent> events) {
@@ -81,9 +53,10 @@ final class Audit {
     return authors;
   }
 
-  private static void collect(SheetEvent event, List<Entry> entries, EventJson.Memo memo) {
+  /** Adds the audit entries of an event. */
+  static void collect(SheetEvent event, List<Entry> entries, EventJson.Memo memo) {
     String user = event.origin().author();
-    Timestamp at = Timestamp.from(event.at());
+    String at = event.at().toString();
     long revision = event.revision();
     if (event instanceof SheetEvent.RowsAdded added) {
       for (Row row : added.rows()) {

@@ -207,53 +207,17 @@ public class JdbcSheetStore implements SheetStore {
         });
   }
 
+  private SheetCommits commits;
+
+  @jakarta.annotation.PostConstruct
+  void init() {
+    commits = new SheetCommits(direct, clock);
+  }
+
+  /** Written together with other sheets' commits that arrive meanwhile: see {@link SheetCommits}. */
   @Override
   public void commit(SheetId sheet, Commit commit) {
-    Timestamp now = Timestamp.from(clock.instant());
-    inTransaction(
-        connection -> {
-          int updated;
-          if (commit.schema().isPresent()) {
-            SheetSchema schema = commit.schema().get();
-            try (PreparedStatement ps =
-                connection.prepareStatement(
-                    "update spreadsheets set revision = ?, name = ?, description = ?, columns = ?::jsonb, text_format = ?, updated_at = ? where id = ? and revision = ?")) {
-              ps.setLong(1, commit.revision());
-              ps.setString(2, schema.name());
-              ps.setString(3, schema.description());
-              ps.setString(4, columnsJson(schema.columns()));
-              ps.setString(5, formatName(schema.format()));
-              ps.setTimestamp(6, now);
-              ps.setString(7, sheet.value());
-              ps.setLong(8, commit.baseRevision());
-              updated = ps.executeUpdate();
-            }
-          } else {
-            try (PreparedStatement ps = connection.prepareStatement("update spreadsheets set revision = ?, updated_at = ? where id = ? and revision = ?")) {
-              ps.setLong(1, commit.revision());
-              ps.setTimestamp(2, now);
-              ps.setString(3, sheet.value());
-              ps.setLong(4, commit.baseRevision());
-              updated = ps.executeUpdate();
-            }
-          }
-          if (updated == 0) {
-            throw new StaleRevisionException(sheet, commit.baseRevision(), -1);
-          }
-          if (!commit.deletes().isEmpty()) {
-            try (PreparedStatement ps = connection.prepareStatement("delete from spreadsheet_rows where sheet_id = ? and id = any (?)")) {
-              ps.setString(1, sheet.value());
-              ps.setArray(2, connection.createArrayOf("varchar", commit.deletes().stream().map(RowId::value).toArray()));
-              ps.executeUpdate();
-            }
-          }
-          EventJson.Memo memo = new EventJson.Memo();
-          EventJson.startCommit();
-          upsert(connection, sheet, commit.upserts(), Audit.authors(commit.events()), now, memo);
-          logEvents(connection, sheet, commit.events(), memo);
-          Audit.write(connection, sheet, commit.events(), memo);
-          return null;
-        });
+    commits.commit(sheet, commit, schema -> columnsJson(schema.columns()));
   }
 
   @Override
@@ -308,21 +272,6 @@ public class JdbcSheetStore implements SheetStore {
           return null;
         });
     schemas.remove(sheet);
-  }
-
-  private static void logEvents(Connection connection, SheetId sheet, List<io.contrivance.core.SheetEvent> events, EventJson.Memo memo) throws SQLException {
-    try (PreparedStatement ps = connection.prepareStatement("insert into sheet_ops (sheet_id, revision, at, user_id, op_id, event) values (?, ?, ?, ?, ?, ?::json)")) {
-      for (io.contrivance.core.SheetEvent event : events) {
-        ps.setString(1, sheet.value());
-        ps.setLong(2, event.revision());
-        ps.setTimestamp(3, Timestamp.from(event.at()));
-        ps.setString(4, event.origin().author());
-        ps.setString(5, EventJson.clientOpId(event.origin()));
-        ps.setString(6, EventJson.committedText(event, memo));
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
   }
 
   private void upsert(Connection connection, SheetId sheet, List<Row> rows, Map<RowId, String> authors, Timestamp now, EventJson.Memo memo) throws SQLException {
