@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -44,10 +46,15 @@ public class AccessTokens {
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(settings.accessTokenLifetime())))
             .build();
+    // "aud" goes out as an array: Nimbus writes a single audience as a string, and Liberty's
+    // MicroProfile JWT then reads it as a list by first failing to (two exceptions with stack
+    // traces on every request).
+    java.util.Map<String, Object> payload = claims.toJSONObject();
+    payload.put("aud", List.of(ISSUER));
     try {
-      SignedJWT jwt =
-          new SignedJWT(
-              new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(keys.privateKey().getKeyID()).build(), claims);
+      JWSObject jwt =
+          new JWSObject(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(keys.privateKey().getKeyID()).build(), new Payload(payload));
       jwt.sign(new RSASSASigner(keys.privateKey()));
       return jwt.serialize();
     } catch (JOSEException e) {
