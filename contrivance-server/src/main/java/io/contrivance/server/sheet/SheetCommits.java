@@ -168,32 +168,29 @@ final class SheetCommits {
    */
   void commit(SheetId sheet, SheetStore.Commit commit, Function<SheetSchema, String> columnsJson) {
     Prepared mine = new Prepared(sheet, commit, columnsJson);
-    List<Prepared> batch;
     lock.lock();
     try {
       queue.addLast(mine);
-      while (leading && !mine.done) {
-        written.awaitUninterruptibly();
+      // Lead statements until one of them held this commit: the first one taken may not (more than
+      // MOST_SHEETS sheets were waiting, or an earlier commit of the same sheet was).
+      while (!mine.done) {
+        if (leading) {
+          written.awaitUninterruptibly();
+          continue;
+        }
+        leading = true;
+        List<Prepared> batch = take();
+        lock.unlock();
+        try {
+          write(batch);
+        } finally {
+          lock.lock();
+          leading = false;
+          written.signalAll();
+        }
       }
-      if (mine.done) {
-        result(mine);
-        return;
-      }
-      leading = true;
-      batch = take();
     } finally {
       lock.unlock();
-    }
-    try {
-      write(batch);
-    } finally {
-      lock.lock();
-      try {
-        leading = false;
-        written.signalAll();
-      } finally {
-        lock.unlock();
-      }
     }
     result(mine);
   }
