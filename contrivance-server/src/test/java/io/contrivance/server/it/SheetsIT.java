@@ -174,6 +174,50 @@ class SheetsIT {
   }
 
   @Test
+  void concurrentWritesToManySheets_areEachStoredWithTheirAuditEntries() throws Exception {
+    // Edits of different sheets that arrive together are written in one statement (of at most 64
+    // sheets; more wait for the next): each sheet must still end with exactly its own edits, versions
+    // and audit entries.
+    Api.Session owner = Api.newUser();
+    int sheets = 70;
+    int edits = 6;
+    List<String> sheetIds = new java.util.ArrayList<>();
+    List<String> rowIds = new java.util.ArrayList<>();
+    for (int s = 0; s < sheets; s++) {
+      sheetIds.add(pipeline(owner));
+      rowIds.add(post("/api/spreadsheets/" + sheetIds.get(s) + "/rows", owner.accessToken(), row("{\"company\":\"Sheet " + s + "\",\"stage\":\"Lead\"}")).data().getString("id"));
+    }
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(sheets);
+    try {
+      var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int s = 0; s < sheets; s++) {
+        String path = "/api/spreadsheets/" + sheetIds.get(s) + "/rows/" + rowIds.get(s);
+        int sheet = s;
+        done.add(pool.submit(() -> {
+          for (int e = 0; e < edits; e++) {
+            assertThat(patch(path, owner.accessToken(), "{\"data\":{\"next_step\":\"sheet " + sheet + " step " + e + "\"}}").status()).isEqualTo(200);
+          }
+        }));
+      }
+      for (var f : done) {
+        f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    for (int s = 0; s < sheets; s++) {
+      JsonObject stored = get("/api/spreadsheets/" + sheetIds.get(s) + "/rows/" + rowIds.get(s), owner.accessToken()).data();
+      assertThat(stored.getJsonObject("data").getString("next_step")).isEqualTo("sheet " + s + " step " + (edits - 1));
+      assertThat(stored.getJsonObject("data").getString("company")).isEqualTo("Sheet " + s);
+      assertThat(stored.getJsonNumber("version").longValue()).isEqualTo(1 + edits);
+      List<JsonObject> history = get("/api/spreadsheets/" + sheetIds.get(s) + "/activity?limit=100", owner.accessToken()).json().getJsonArray("data").getValuesAs(JsonObject.class);
+      assertThat(history).hasSize(1 + edits);
+      assertThat(history.get(0).getString("new_value")).isEqualTo("sheet " + s + " step " + (edits - 1));
+      assertThat(history).extracting(entry -> entry.getString("row_id")).containsOnly(rowIds.get(s));
+    }
+  }
+
+  @Test
   void everyChange_isInTheActivityLog() {
     Api.Session owner = Api.newUser();
     String sheet = pipeline(owner);
