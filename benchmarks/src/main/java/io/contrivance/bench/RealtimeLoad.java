@@ -69,7 +69,8 @@ public final class RealtimeLoad {
     long[] latencies = new long[Integer.getInteger("bench.edits", 3_000)];
     AtomicInteger received = new AtomicInteger();
     CountDownLatch[] next = {new CountDownLatch(1)};
-    int warmup = 300;
+    // Unmeasured edits first, until the server's JIT has compiled the path (300 were too few).
+    int warmup = Integer.getInteger("bench.warmup.edits", 2_000);
     Client reader =
         Client.join(readerBase, sheet, token, text -> {
           if (text.startsWith("{\"type\":\"row_updated\"")) {

@@ -52,6 +52,14 @@ public final class ServerLoad {
     report("single-row update (PATCH), each client on its own sheet", closedLoop(i -> patch(base + "/api/spreadsheets/" + ownSheets.get(i) + "/rows/" + ownRows.get(i), token, "{\"data\":{\"next_step\":\"call " + System.nanoTime() + "\"}}")));
     report("single-row update (PATCH), all clients on one sheet", closedLoop(i -> patch(base + "/api/spreadsheets/" + sheet + "/rows/" + rows.get(i), token, "{\"data\":{\"next_step\":\"call " + System.nanoTime() + "\",\"deal_value\":" + (1000 + (System.nanoTime() % 1000)) + "}}")));
     report("single-row read (GET)", closedLoop(i -> get(base + "/api/spreadsheets/" + sheet + "/rows/" + rows.get(i), token)));
+    // The same writes at a fixed offered rate: the latency a client sees when the server is asked
+    // for that many writes a second (a closed loop at saturation only measures its own queue).
+    for (int rate : rates()) {
+      report("single-row update (PATCH) at " + rate + "/s offered, each client on its own sheet", openLoop(rate, i -> patch(base + "/api/spreadsheets/" + ownSheets.get(i) + "/rows/" + ownRows.get(i), token, "{\"data\":{\"next_step\":\"call " + System.nanoTime() + "\"}}")));
+    }
+    if (Boolean.getBoolean("bench.writes.only")) {
+      return;
+    }
 
     // 2. Batch insert through the API versus COPY of the same rows into the same table.
     String batchSheet = createSheet(base, token, "Batch");
@@ -133,17 +141,12 @@ public final class ServerLoad {
     void run(int client) throws Exception;
   }
 
-  record Result(long requests, double seconds, long[] latencies) {}
+  /** Measured requests, the seconds they took, their sorted latencies, and the unmeasured warm-up requests before them. */
+  record Result(long requests, double seconds, long[] latencies, long warmUpRequests) {}
 
   /** Each of 32 clients sends its next request as soon as the previous answer arrives, for RUN. */
   static Result closedLoop(Call call) throws InterruptedException {
-    for (int i = 0; i < CLIENTS * 20; i++) {
-      try {
-        call.run(i % CLIENTS); // warm-up
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
+    long warmUp = warmUp(call);
     AtomicBoolean stop = new AtomicBoolean();
     List<long[]> perClient = new ArrayList<>();
     int[] counts = new int[CLIENTS];
@@ -170,7 +173,11 @@ public final class ServerLoad {
     Thread.sleep(RUN.toMillis());
     stop.set(true);
     done.await();
-    double seconds = (System.nanoTime() - start) / 1e9;
+    return result(perClient, counts, (System.nanoTime() - start) / 1e9, warmUp);
+  }
+
+  /** Every client's latencies, merged and sorted. */
+  private static Result result(List<long[]> perClient, int[] counts, double seconds, long warmUp) {
     long total = Arrays.stream(counts).sum();
     long[] all = new long[(int) total];
     int k = 0;
@@ -179,7 +186,80 @@ public final class ServerLoad {
       k += counts[c];
     }
     Arrays.sort(all);
-    return new Result(total, seconds, all);
+    return new Result(total, seconds, all, warmUp);
+  }
+
+  /** The offered rates of the fixed-rate write test ({@code -Dbench.rates=1000,2000}). */
+  static List<Integer> rates() {
+    return Arrays.stream(System.getProperty("bench.rates", "1000,2000").split(",")).map(String::strip).map(Integer::valueOf).toList();
+  }
+
+  /**
+   * Sends {@code rate} requests a second for RUN, spread over the 32 clients: request k is due at
+   * start + k / rate, and client k % 32 sends it when due (or as soon as its previous answer came,
+   * if later). Each latency is measured from when the request was due, so a server that falls
+   * behind shows it in the figures instead of slowing the load down (no coordinated omission).
+   */
+  static Result openLoop(int rate, Call call) throws InterruptedException {
+    long warmUp = warmUp(call);
+    long interval = 1_000_000_000L / rate;
+    long perClient = RUN.toNanos() / interval / CLIENTS + 1;
+    List<long[]> perClientSamples = new ArrayList<>();
+    int[] counts = new int[CLIENTS];
+    CountDownLatch done = new CountDownLatch(CLIENTS);
+    long start = System.nanoTime() + 10_000_000;
+    for (int c = 0; c < CLIENTS; c++) {
+      long[] samples = new long[(int) perClient];
+      perClientSamples.add(samples);
+      int client = c;
+      new Thread(() -> {
+        try {
+          for (long k = client; counts[client] < perClient; k += CLIENTS) {
+            long due = start + k * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+              java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            call.run(client);
+            samples[counts[client]++] = System.nanoTime() - due;
+          }
+        } catch (Exception e) {
+          e.printStackTrace();
+        } finally {
+          done.countDown();
+        }
+      }).start();
+    }
+    done.await();
+    return result(perClientSamples, counts, (System.nanoTime() - start) / 1e9, warmUp);
+  }
+
+  /**
+   * The same requests from all clients for {@code bench.warmup} seconds (10 by default), unmeasured:
+   * until the server's JIT has compiled the path, the first test measures the compiler (a freshly
+   * started server did a third of its warm throughput in the first seconds).
+   */
+  static long warmUp(Call call) throws InterruptedException {
+    java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
+    long until = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.warmup", 10)).toNanos();
+    CountDownLatch done = new CountDownLatch(CLIENTS);
+    for (int c = 0; c < CLIENTS; c++) {
+      int client = c;
+      new Thread(() -> {
+        try {
+          while (System.nanoTime() < until) {
+            call.run(client);
+            sent.incrementAndGet();
+          }
+        } catch (Exception e) {
+          e.printStackTrace();
+        } finally {
+          done.countDown();
+        }
+      }).start();
+    }
+    done.await();
+    return sent.get();
   }
 
   static void report(String what, Result result) {
