@@ -9,7 +9,6 @@ import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.store.SheetStore;
-import io.contrivance.core.store.StaleRevisionException;
 import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnTypeRegistry;
 import io.contrivance.core.type.TextFormat;
