@@ -78,7 +78,7 @@ final class SheetCommits {
       ), upserted as (
         insert into spreadsheet_rows (sheet_id, id, position, version, data, created_by, updated_by, created_at, updated_at)
         select r.sheet_id, r.id, r.position, r.version, r.data::jsonb, r.author, r.author, ?, ?
-        from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::text[], ?::varchar[]) as r (sheet_id, id, position, version, data, author)
+        from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], string_to_array(?, chr(10), ''), ?::varchar[]) as r (sheet_id, id, position, version, data, author)
         join sheet on sheet.id = r.sheet_id
         on conflict (sheet_id, id) do update set
           position = excluded.position, version = excluded.version, data = excluded.data,
@@ -87,12 +87,12 @@ final class SheetCommits {
       ), logged as (
         insert into sheet_ops (sheet_id, revision, at, user_id, op_id, event)
         select o.sheet_id, o.revision, o.at::timestamptz, o.user_id, o.op_id, o.event::json
-        from unnest(?::varchar[], ?::bigint[], ?::text[], ?::varchar[], ?::varchar[], ?::text[]) as o (sheet_id, revision, at, user_id, op_id, event)
+        from unnest(?::varchar[], ?::bigint[], ?::text[], ?::varchar[], ?::varchar[], string_to_array(?, chr(10), '')) as o (sheet_id, revision, at, user_id, op_id, event)
         join sheet on sheet.id = o.sheet_id
       ), audited as (
         insert into activity (sheet_id, user_id, at, revision, action, row_id, column_id, old_value, new_value)
         select a.sheet_id, a.user_id, a.at::timestamptz, a.revision, a.action, a.row_id, a.column_id, a.old_value::json, a.new_value::json
-        from unnest(?::varchar[], ?::varchar[], ?::text[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::text[])
+        from unnest(?::varchar[], ?::varchar[], ?::text[], ?::bigint[], ?::varchar[], ?::varchar[], ?::varchar[], string_to_array(?, chr(10), ''), string_to_array(?, chr(10), ''))
           with ordinality as a (sheet_id, user_id, at, revision, action, row_id, column_id, old_value, new_value, n)
         join sheet on sheet.id = a.sheet_id
         order by a.n
@@ -344,10 +344,10 @@ final class SheetCommits {
       binder.texts("varchar", deleteSheets).texts("varchar", deleteIds);
       ps.setTimestamp(++binder.index, now);
       ps.setTimestamp(++binder.index, now);
-      binder.texts("varchar", rowSheets).texts("varchar", rowIds).numbers(positions).numbers(versions).texts("text", data).texts("varchar", authors);
-      binder.texts("varchar", opSheets).numbers(opRevisions).texts("text", opAt).texts("varchar", opUsers).texts("varchar", opIds).texts("text", events);
+      binder.texts("varchar", rowSheets).texts("varchar", rowIds).numbers(positions).numbers(versions).lines(data).texts("varchar", authors);
+      binder.texts("varchar", opSheets).numbers(opRevisions).texts("text", opAt).texts("varchar", opUsers).texts("varchar", opIds).lines(events);
       binder.texts("varchar", auditSheets).texts("varchar", auditUsers).texts("text", auditAt).numbers(auditRevisions).texts("varchar", actions)
-          .texts("varchar", auditRows).texts("varchar", auditColumns).texts("text", oldValues).texts("text", newValues);
+          .texts("varchar", auditRows).texts("varchar", auditColumns).lines(oldValues).lines(newValues);
     }
   }
 
@@ -364,6 +364,25 @@ final class SheetCommits {
 
     Binder texts(String type, List<String> values) throws SQLException {
       ps.setArray(++index, connection.createArrayOf(type, values.toArray()));
+      return this;
+    }
+
+    /**
+     * JSON texts as one parameter, one text a line (split again by {@code string_to_array(?, chr(10),
+     * '')}, where an empty line is null). JSON text never holds a raw line feed, and the driver's array
+     * encoding escapes every quote of every text: for a batch of 1,000 rows that escaping was a sixth
+     * of the server's time.
+     */
+    Binder lines(List<String> jsonTexts) throws SQLException {
+      StringBuilder joined = new StringBuilder();
+      for (int i = 0; i < jsonTexts.size(); i++) {
+        String text = jsonTexts.get(i);
+        if (text != null && (text.isEmpty() || text.indexOf('\n') >= 0)) {
+          throw new IllegalArgumentException("not compact JSON text: " + text);
+        }
+        joined.append(i == 0 ? "" : "\n").append(text == null ? "" : text);
+      }
+      ps.setString(++index, joined.toString());
       return this;
     }
 
