@@ -31,6 +31,9 @@ import org.postgresql.copy.CopyManager;
 public final class ServerLoad {
 
   private static final int CLIENTS = 32;
+
+  /** Row ids as the server makes them: version 7 UUIDs, ordered by time. */
+  private static final com.fasterxml.uuid.impl.TimeBasedEpochGenerator ROW_IDS = com.fasterxml.uuid.Generators.timeBasedEpochGenerator();
   private static final Duration RUN = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
 
   private ServerLoad() {}
@@ -313,7 +316,7 @@ public final class ServerLoad {
       StringBuilder data = new StringBuilder();
       for (int i = 0; i < count; i++) {
         String json = storedJson(i);
-        data.append("s\t").append(UUID.randomUUID()).append('\t').append((i + 1L) << 16).append("\t1\t").append(json.replace("\\", "\\\\")).append("\tu\tu\t2026-11-23 00:00:00+00\t2026-11-23 00:00:00+00\n");
+        data.append("s\t").append(ROW_IDS.generate()).append('\t').append((i + 1L) << 16).append("\t1\t").append(json.replace("\\", "\\\\")).append("\tu\tu\t2026-11-23 00:00:00+00\t2026-11-23 00:00:00+00\n");
         if ((i + 1) % perCopy == 0 || i == count - 1) {
           chunks.add(data.toString());
           data.setLength(0);
@@ -346,7 +349,7 @@ public final class ServerLoad {
       for (int chunk = 0; chunk < count; chunk += 100_000) {
         StringBuilder data = new StringBuilder();
         for (int i = chunk; i < Math.min(count, chunk + 100_000); i++) {
-          data.append(sheet).append('\t').append(UUID.randomUUID()).append('\t').append((i + 1L) << 16).append("\t1\t").append(storedJson(i).replace("\\", "\\\\"))
+          data.append(sheet).append('\t').append(ROW_IDS.generate()).append('\t').append((i + 1L) << 16).append("\t1\t").append(storedJson(i).replace("\\", "\\\\"))
               .append("\t\\N\t\\N\t2026-11-23 00:00:00+00\t2026-11-23 00:00:00+00\n");
         }
         copy.copyIn("copy spreadsheet_rows (sheet_id, id, position, version, data, created_by, updated_by, created_at, updated_at) from stdin", new StringReader(data.toString()));

@@ -163,7 +163,7 @@ public class RowsResource {
     }
     List<RowId> ids = new ArrayList<>(values.size());
     for (int i = 0; i < values.size(); i++) {
-      ids.add(RowId.of(java.util.UUID.randomUUID().toString()));
+      ids.add(RowId.of(RowIds.SOURCE.next()));
     }
     EditResult<List<Row>> result = sheet.addRowsValues(ids, values);
     if (!result.isApplied()) {

@@ -1,6 +1,5 @@
 package io.contrivance.server.sheet;
 
-import io.contrivance.core.IdSource;
 import io.contrivance.core.Origin;
 import io.contrivance.core.Sheet;
 import io.contrivance.core.Workbook;
@@ -30,7 +29,7 @@ public class Sheets {
 
   @PostConstruct
   void init() {
-    workbook = Workbook.builder().store(store).ids(IdSource.uuids()).clock(clock).build();
+    workbook = Workbook.builder().store(store).ids(RowIds.SOURCE).clock(clock).build();
   }
 
   public Workbook workbook() {
