@@ -35,6 +35,10 @@ cp ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar "$dir/jdbc/" 2>
 if [ "${BENCH_JFR:-0}" = 1 ]; then
   echo "-XX:StartFlightRecording=filename=$root/benchmarks/target/server.jfr,settings=profile,dumponexit=true" >> "$dir/jvm.options"
 fi
+# BENCH_SERVER_JVM_OPTS adds options to the server's JVM, one per word (e.g. -XX:+UseZGC).
+for option in ${BENCH_SERVER_JVM_OPTS:-}; do
+  echo "$option" >> "$dir/jvm.options"
+done
 mode=${BENCH_MODE:-rest}
 if [ "$mode" = cluster ]; then
   java -Xmx512m -cp benchmarks/target/benchmarks.jar io.contrivance.bench.KafkaBroker > "$root/benchmarks/target/kafka.out" 2>&1 &

@@ -153,6 +153,14 @@ public final class RealtimeLoad {
         });
     presence.setDaemon(true);
     presence.start();
+    // Unmeasured edits first, with presence on: the fan-out to 199 sockets and the presence flushes
+    // are code paths of their own, and without this the server's JIT compiled them (about a third of
+    // its CPU) while the first edits were measured.
+    int warmup = Integer.getInteger("bench.crowd.warmup.edits", 400);
+    for (int i = 0; i < warmup; i++) {
+      writer.send(updateCell("w" + i, rows.get(i % rows.size()), "next_step", "\"warm-up " + i + "\""));
+      Thread.sleep(50);
+    }
     for (int i = 0; i < edits; i++) {
       String op = "c" + i;
       sent.put(op, System.nanoTime());
