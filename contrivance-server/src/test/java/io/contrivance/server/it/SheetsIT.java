@@ -237,6 +237,29 @@ class SheetsIT {
   }
 
   @Test
+  void textWithLineBreaksQuotesAndBackslashes_isStoredAndAuditedExactly() {
+    // The store sends JSON texts one a line; a value's own line breaks travel escaped inside them.
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    String company = "Acme \"Labs\"\nBerlin \\ Köln\r\n\ttab";
+    JsonObject data = Json.createObjectBuilder().add("company", company).add("stage", "Lead").build();
+    Api.Reply batch = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), "{\"rows\":[{\"data\":" + data + "},{\"data\":" + data + "}]}");
+    assertThat(batch.status()).as(batch.toString()).isEqualTo(201);
+    String id = batch.data().getJsonArray("rows").getJsonObject(0).getString("id");
+    String note = "first line\nsecond line \"quoted\"";
+    Api.Reply updated = patch("/api/spreadsheets/" + sheet + "/rows/" + id, owner.accessToken(), "{\"data\":" + Json.createObjectBuilder().add("next_step", note).build() + "}");
+    assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+
+    JsonObject stored = get("/api/spreadsheets/" + sheet + "/rows/" + id, owner.accessToken()).data().getJsonObject("data");
+    assertThat(stored.getString("company")).isEqualTo(company);
+    assertThat(stored.getString("next_step")).isEqualTo(note);
+    List<JsonObject> history = get("/api/spreadsheets/" + sheet + "/activity?row_id=" + id, owner.accessToken()).json().getJsonArray("data").getValuesAs(JsonObject.class);
+    assertThat(history).extracting(e -> e.getString("action")).containsExactly("cell_updated", "row_created");
+    assertThat(history.get(0).getString("new_value")).isEqualTo(note);
+    assertThat(history.get(1).getJsonObject("new_value").getString("company")).isEqualTo(company);
+  }
+
+  @Test
   void columns_canBeAddedRenamedRetypedAndDeleted() {
     Api.Session owner = Api.newUser();
     String sheet = pipeline(owner);
