@@ -74,16 +74,12 @@ public class SheetViews {
         .build();
   }
 
+  private static final String ONE_ROW = "select " + ROW_COLUMNS + " from spreadsheet_rows where sheet_id = ? and id = ?";
+
   /** A row with its metadata, as stored now. */
   JsonObject row(String sheetId, String rowId) {
     return store
-        .read(
-            "select " + ROW_COLUMNS + " from spreadsheet_rows where sheet_id = ? and id = ?",
-            ps -> {
-              ps.setString(1, sheetId);
-              ps.setString(2, rowId);
-            },
-            SheetViews::row)
+        .read(ONE_ROW, ps -> bindRow(ps, sheetId, rowId), SheetViews::row)
         .stream()
         .findFirst()
         .orElseThrow(() -> ApiException.notFound("The row"));
@@ -98,11 +94,8 @@ public class SheetViews {
     boolean found =
         !store
             .read(
-                "select " + ROW_COLUMNS + " from spreadsheet_rows where sheet_id = ? and id = ?",
-                ps -> {
-                  ps.setString(1, sheetId);
-                  ps.setString(2, rowId);
-                },
+                ONE_ROW,
+                ps -> bindRow(ps, sheetId, rowId),
                 rs -> {
                   appendRow(json, rs);
                   return Boolean.TRUE;
@@ -112,6 +105,11 @@ public class SheetViews {
       throw ApiException.notFound("The row");
     }
     return json.append('}').toString();
+  }
+
+  private static void bindRow(java.sql.PreparedStatement ps, String sheetId, String rowId) throws SQLException {
+    ps.setString(1, sheetId);
+    ps.setString(2, rowId);
   }
 
   /** Several rows as a JSON array, in sheet order, written from the stored text without parsing it. */
