@@ -378,7 +378,7 @@ final class SheetCommits {
       for (int i = 0; i < jsonTexts.size(); i++) {
         String text = jsonTexts.get(i);
         if (text != null && (text.isEmpty() || text.indexOf('\n') >= 0)) {
-          throw new IllegalArgumentException("not compact JSON text: " + text);
+          throw new IllegalArgumentException("a JSON text to store is empty or holds a raw line feed");
         }
         joined.append(i == 0 ? "" : "\n").append(text == null ? "" : text);
       }
