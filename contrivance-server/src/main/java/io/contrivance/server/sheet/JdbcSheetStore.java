@@ -13,6 +13,7 @@ import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnTypeRegistry;
 import io.contrivance.core.type.TextFormat;
 import io.contrivance.server.auth.CurrentUser;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -199,16 +200,14 @@ public class JdbcSheetStore implements SheetStore {
             ps.setTimestamp(8, now);
             ps.executeUpdate();
           }
-          Map<RowId, String> authors = new HashMap<>();
-          rows.forEach(r -> authors.put(r.id(), owner));
-          upsert(connection, schema.id(), rows, authors, now, new EventJson.Memo());
+          insertRows(connection, schema.id(), rows, owner, now);
           return null;
         });
   }
 
   private SheetCommits commits;
 
-  @jakarta.annotation.PostConstruct
+  @PostConstruct
   void init() {
     commits = new SheetCommits(direct, clock);
   }
@@ -273,26 +272,23 @@ public class JdbcSheetStore implements SheetStore {
     schemas.remove(sheet);
   }
 
-  private void upsert(Connection connection, SheetId sheet, List<Row> rows, Map<RowId, String> authors, Timestamp now, EventJson.Memo memo) throws SQLException {
+  /** The first rows of a new sheet, all by its owner (later writes go through {@link SheetCommits}). */
+  private static void insertRows(Connection connection, SheetId sheet, List<Row> rows, String owner, Timestamp now) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
+    EventJson.Memo memo = new EventJson.Memo();
     try (PreparedStatement ps =
         connection.prepareStatement(
-            "insert into spreadsheet_rows (sheet_id, id, position, version, data, created_by, updated_by, created_at, updated_at) "
-                + "values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) on conflict (sheet_id, id) do update set "
-                + "position = excluded.position, version = excluded.version, data = excluded.data, "
-                + "updated_by = case when spreadsheet_rows.data = excluded.data then spreadsheet_rows.updated_by else excluded.updated_by end, "
-                + "updated_at = case when spreadsheet_rows.data = excluded.data then spreadsheet_rows.updated_at else excluded.updated_at end")) {
+            "insert into spreadsheet_rows (sheet_id, id, position, version, data, created_by, updated_by, created_at, updated_at) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)")) {
       for (Row row : rows) {
-        String user = authors.get(row.id());
         ps.setString(1, sheet.value());
         ps.setString(2, row.id().value());
         ps.setLong(3, row.position());
         ps.setLong(4, row.version());
         ps.setString(5, memo.text(row.cells()));
-        ps.setString(6, user);
-        ps.setString(7, user);
+        ps.setString(6, owner);
+        ps.setString(7, owner);
         ps.setTimestamp(8, now);
         ps.setTimestamp(9, now);
         ps.addBatch();
