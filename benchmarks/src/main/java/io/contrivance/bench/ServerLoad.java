@@ -158,20 +158,40 @@ public final class ServerLoad {
     long warmUp = warmUp(call);
     AtomicBoolean stop = new AtomicBoolean();
     List<long[]> perClient = new ArrayList<>();
-    int[] counts = new int[CLIENTS];
-    CountDownLatch done = new CountDownLatch(CLIENTS);
-    long start = System.nanoTime();
     for (int c = 0; c < CLIENTS; c++) {
-      long[] samples = new long[2_000_000];
-      perClient.add(samples);
-      int client = c;
-      new Thread(() -> {
-        try {
+      perClient.add(new long[2_000_000]);
+    }
+    int[] counts = new int[CLIENTS];
+    long start = System.nanoTime();
+    onEveryClient(
+        client -> {
           while (!stop.get()) {
             long t = System.nanoTime();
             call.run(client);
-            samples[counts[client]++] = System.nanoTime() - t;
+            perClient.get(client)[counts[client]++] = System.nanoTime() - t;
           }
+        },
+        () -> {
+          Thread.sleep(RUN.toMillis());
+          stop.set(true);
+        });
+    return result(perClient, counts, (System.nanoTime() - start) / 1e9, warmUp);
+  }
+
+  /** What the driver's main thread does while the clients run. */
+  @FunctionalInterface
+  interface Meanwhile {
+    void run() throws InterruptedException;
+  }
+
+  /** Runs {@code body} on each of the 32 clients' own threads; returns when every one has ended. */
+  static void onEveryClient(Call body, Meanwhile meanwhile) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(CLIENTS);
+    for (int c = 0; c < CLIENTS; c++) {
+      int client = c;
+      new Thread(() -> {
+        try {
+          body.run(client);
         } catch (Exception e) {
           e.printStackTrace();
         } finally {
@@ -179,10 +199,8 @@ public final class ServerLoad {
         }
       }).start();
     }
-    Thread.sleep(RUN.toMillis());
-    stop.set(true);
+    meanwhile.run();
     done.await();
-    return result(perClient, counts, (System.nanoTime() - start) / 1e9, warmUp);
   }
 
   /** Every client's latencies, merged and sorted. */
@@ -214,15 +232,13 @@ public final class ServerLoad {
     long interval = 1_000_000_000L / rate;
     long perClient = RUN.toNanos() / interval / CLIENTS + 1;
     List<long[]> perClientSamples = new ArrayList<>();
-    int[] counts = new int[CLIENTS];
-    CountDownLatch done = new CountDownLatch(CLIENTS);
-    long start = System.nanoTime() + 10_000_000;
     for (int c = 0; c < CLIENTS; c++) {
-      long[] samples = new long[(int) perClient];
-      perClientSamples.add(samples);
-      int client = c;
-      new Thread(() -> {
-        try {
+      perClientSamples.add(new long[(int) perClient]);
+    }
+    int[] counts = new int[CLIENTS];
+    long start = System.nanoTime() + 10_000_000;
+    onEveryClient(
+        client -> {
           for (long k = client; counts[client] < perClient; k += CLIENTS) {
             long due = start + k * interval;
             long wait = due - System.nanoTime();
@@ -230,16 +246,10 @@ public final class ServerLoad {
               java.util.concurrent.locks.LockSupport.parkNanos(wait);
             }
             call.run(client);
-            samples[counts[client]++] = System.nanoTime() - due;
+            perClientSamples.get(client)[counts[client]++] = System.nanoTime() - due;
           }
-        } catch (Exception e) {
-          e.printStackTrace();
-        } finally {
-          done.countDown();
-        }
-      }).start();
-    }
-    done.await();
+        },
+        () -> {});
     return result(perClientSamples, counts, (System.nanoTime() - start) / 1e9, warmUp);
   }
 
@@ -251,23 +261,14 @@ public final class ServerLoad {
   static long warmUp(Call call) throws InterruptedException {
     java.util.concurrent.atomic.AtomicLong sent = new java.util.concurrent.atomic.AtomicLong();
     long until = System.nanoTime() + Duration.ofSeconds(Integer.getInteger("bench.warmup", 10)).toNanos();
-    CountDownLatch done = new CountDownLatch(CLIENTS);
-    for (int c = 0; c < CLIENTS; c++) {
-      int client = c;
-      new Thread(() -> {
-        try {
+    onEveryClient(
+        client -> {
           while (System.nanoTime() < until) {
             call.run(client);
             sent.incrementAndGet();
           }
-        } catch (Exception e) {
-          e.printStackTrace();
-        } finally {
-          done.countDown();
-        }
-      }).start();
-    }
-    done.await();
+        },
+        () -> {});
     return sent.get();
   }
 
