@@ -18,11 +18,19 @@ import java.util.logging.Logger;
 /**
  * One socket in one sheet: who is on it, and what is on its way to it.
  *
- * <p>Messages go out one at a time, asynchronously, in the order they were queued, started on the
- * sending executor: the thread that queues (often the one that committed an edit, with a sheet's
- * next commit waiting behind it) only appends to a queue, whatever the number of clients. A client that stops
- * reading lets its queue grow; past {@link #MAX_QUEUED_MESSAGES} or {@link #MAX_QUEUED_CHARS} it is
- * disconnected, so that one slow client cannot exhaust the server's memory.
+ * <p>Messages go out one at a time, in the order they were queued, written by a thread of the
+ * sending pool: the thread that queues (often the one that committed an edit, with a sheet's next
+ * commit waiting behind it) only appends to a queue, whatever the number of clients.
+ *
+ * <p>The pool writes with the blocking send. Liberty's asynchronous send hands every message to a
+ * worker thread of its own and its completion to another; with 200 people in a sheet that was most
+ * of the cost of an edit's fan-out (docs/benchmarks.md, session 8). A blocking write returns as soon
+ * as the bytes are in the socket's buffer, which for a client that reads is at once. A client that
+ * stops reading lets its queue grow and, once the socket's buffers are full, holds one thread of the
+ * pool in its write. Both are bounded: past {@link #MAX_QUEUED_MESSAGES} or {@link
+ * #MAX_QUEUED_CHARS} the client is disconnected, so that it cannot exhaust the server's memory; a
+ * write that has not returned after {@link #STALLED_WRITE} is cut off by {@link Rooms}' maintenance
+ * (see {@link #stalled}), so that it gives its thread back.
  *
  * <p>Until the client has its snapshot (or replay), events are held back, then those newer than the
  * snapshot are sent: nothing is lost and nothing arrives twice in the gap between reading the
@@ -32,6 +40,8 @@ final class Connection {
 
   static final int MAX_QUEUED_MESSAGES = 2_000;
   static final long MAX_QUEUED_CHARS = 8L << 20;
+  /** A write blocked this long is a client that stopped reading: it is disconnected. */
+  static final Duration STALLED_WRITE = Duration.ofSeconds(5);
 
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
@@ -56,6 +66,8 @@ final class Connection {
   private boolean sending;
   private boolean ready;
   private boolean closed;
+  /** When the write under way started ({@link System#nanoTime()}), or 0 between writes. */
+  private volatile long writingSince;
   private final List<Held> held = new ArrayList<>();
 
   private record Held(long revision, String text) {}
@@ -123,36 +135,58 @@ final class Connection {
       }
     }
     if (overflow) {
-      closeQuietly(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: the client is not reading its messages");
+      // Off this thread: with a write of this socket blocked, closing waits for it (up to 5.5 s in
+      // Liberty, which then cuts the connection).
+      sender.execute(() -> closeQuietly(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: the client is not reading its messages"));
     } else if (start) {
       sender.execute(this::next);
     }
   }
 
+  /** Writes queued messages until the queue is empty. */
   private void next() {
-    String text;
+    while (true) {
+      String text;
+      synchronized (lock) {
+        text = closed ? null : queue.pollFirst();
+        if (text == null) {
+          sending = false;
+          return;
+        }
+        queuedChars -= text.length();
+      }
+      writingSince = System.nanoTime();
+      try {
+        session.getBasicRemote().sendText(text);
+      } catch (IOException | RuntimeException e) {
+        close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
+        return;
+      } finally {
+        writingSince = 0;
+      }
+    }
+  }
+
+  /** Whether a write to this socket has been blocked for longer than {@link #STALLED_WRITE}. */
+  boolean stalled(long nanoTime) {
+    long since = writingSince;
+    return since != 0 && nanoTime - since > STALLED_WRITE.toNanos();
+  }
+
+  /**
+   * Disconnects a client whose write is blocked, on a thread of the sending pool: Liberty's close
+   * waits for the blocked write for a few seconds, then cuts the connection, which ends the write.
+   */
+  void dropStalled() {
     synchronized (lock) {
-      text = closed ? null : queue.pollFirst();
-      if (text == null) {
-        sending = false;
+      if (closed) {
         return;
       }
-      queuedChars -= text.length();
+      closed = true;
+      queue.clear();
+      queuedChars = 0;
     }
-    try {
-      session.getAsyncRemote()
-          .sendText(
-              text,
-              result -> {
-                if (result.isOK()) {
-                  next();
-                } else {
-                  close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
-                }
-              });
-    } catch (RuntimeException e) {
-      close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
-    }
+    sender.execute(() -> closeQuietly(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: the client is not reading its messages"));
   }
 
   /** Closes the socket with a code and a reason (at most 123 bytes, as the protocol allows). */

@@ -58,6 +58,7 @@ public class Rooms {
    * cursors, sending each change to everyone at once would be n² messages.
    */
   static final long PRESENCE_FLUSH_MILLIS = 50;
+  static final int SENDING_THREADS = Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
 
   private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
 
@@ -68,7 +69,11 @@ public class Rooms {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
-  /** Starts sends to sockets, off the threads that commit edits. */
+  /**
+   * Writes to sockets, off the threads that commit edits. Its writes block (see {@link
+   * Connection}), so it has more threads than cores: a few clients that stopped reading, each
+   * holding a thread until it is cut off, do not hold up everyone else's messages.
+   */
   private java.util.concurrent.ExecutorService sender;
 
   /** Events from and to other instances, when Kafka is configured; null for a single instance. */
@@ -99,7 +104,7 @@ public class Rooms {
     java.util.concurrent.atomic.AtomicInteger senders = new java.util.concurrent.atomic.AtomicInteger();
     sender =
         java.util.concurrent.Executors.newFixedThreadPool(
-            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            SENDING_THREADS,
             task -> {
               Thread thread = new Thread(task, "contrivance-ws-send-" + senders.incrementAndGet());
               thread.setDaemon(true);
@@ -347,13 +352,16 @@ public class Rooms {
         }
       }
       var checked = new ArrayList<Connection>();
+      long nanoTime = System.nanoTime();
       for (Room room : rooms.values()) {
         for (Presence.Entry gone : room.presence.expire()) {
           String text = presenceJson("user_left", gone).toString();
           room.connections.forEach(c -> c.send(text));
         }
         for (Connection connection : room.connections) {
-          if (connection.tokenExpires != null && connection.tokenExpires.isBefore(now)) {
+          if (connection.stalled(nanoTime)) {
+            connection.dropStalled();
+          } else if (connection.tokenExpires != null && connection.tokenExpires.isBefore(now)) {
             connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "token_expired");
           } else if (connection.sessionId != null) {
             checked.add(connection);

@@ -360,12 +360,14 @@ class RealtimeIT {
       batch.append(i == 0 ? "" : ",").append("{\"data\":{\"company\":\"C").append(i).append("\",\"stage\":\"Lead\",\"notes\":\"").append(notes).append("\"}}");
     }
     batch.append("]}");
-    try (Socket slow = Socket.join(sheet, owner.accessToken())) {
+    try (Socket slow = Socket.join(sheet, owner.accessToken());
+        Socket reader = Socket.join(sheet, owner.accessToken())) {
       slow.pause();
       // 12 events of 2.5 MB each: more than the socket buffers and the server's 8 MB per-socket queue hold.
       for (int i = 0; i < 12; i++) {
         Api.Reply reply = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), batch.toString());
         assertThat(reply.status()).as("writes go on whatever one reader does").isEqualTo(201);
+        assertThat(reader.next("row_created").getJsonArray("rows")).as("another reader in the sheet is not held up").hasSize(50);
       }
       slow.resume();
       assertThat(slow.closeCode(Duration.ofSeconds(30))).as("dropped as too slow (1013), or cut off").isIn(1013, 1006, -1);

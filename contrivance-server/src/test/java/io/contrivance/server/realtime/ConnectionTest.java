@@ -1,0 +1,154 @@
+package io.contrivance.server.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sending side of one socket, against a stand-in for Liberty's session whose writes either
+ * return at once (a client that reads) or block until the session is closed (one that stopped
+ * reading, its socket buffers full). The real socket path is covered by RealtimeIT.
+ */
+class ConnectionTest {
+
+  private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+  @AfterEach
+  void stopPool() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void messagesGoOutInTheOrderTheyWereQueued() throws Exception {
+    FakeSession reader = new FakeSession(false);
+    Connection connection = new Connection(reader.session(), "sheet", 10, Instant.EPOCH, pool);
+    connection.ready(0);
+    for (int i = 0; i < 100; i++) {
+      connection.send("m" + i);
+    }
+    reader.awaitWritten(100);
+    assertThat(reader.written).containsExactlyElementsOf(java.util.stream.IntStream.range(0, 100).mapToObj(i -> "m" + i).toList());
+  }
+
+  @Test
+  void aClientThatStopsReading_doesNotHoldUpAnotherClientsMessages() throws Exception {
+    FakeSession stuck = new FakeSession(true);
+    FakeSession reader = new FakeSession(false);
+    Connection slow = new Connection(stuck.session(), "sheet", 10, Instant.EPOCH, pool);
+    Connection fast = new Connection(reader.session(), "sheet", 10, Instant.EPOCH, pool);
+    slow.ready(0);
+    fast.ready(0);
+
+    slow.send("first");
+    stuck.writing.await(5, TimeUnit.SECONDS);
+    fast.send("to the reader");
+
+    reader.awaitWritten(1);
+    assertThat(reader.written).containsExactly("to the reader");
+  }
+
+  @Test
+  void aBlockedWrite_isStalledAfterItsLimit_andDroppingItClosesTheSocketAndEndsTheWrite() throws Exception {
+    FakeSession stuck = new FakeSession(true);
+    Connection slow = new Connection(stuck.session(), "sheet", 10, Instant.EPOCH, pool);
+    slow.ready(0);
+    slow.send("first");
+    slow.send("second");
+    assertThat(stuck.writing.await(5, TimeUnit.SECONDS)).isTrue();
+
+    long now = System.nanoTime();
+    assertThat(slow.stalled(now)).as("not yet past the limit").isFalse();
+    assertThat(slow.stalled(now + Connection.STALLED_WRITE.toNanos() + 1)).isTrue();
+
+    slow.dropStalled();
+    assertThat(stuck.closed.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(stuck.reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TRY_AGAIN_LATER);
+    assertThat(stuck.writeEnded.await(5, TimeUnit.SECONDS)).as("the blocked write returned its thread").isTrue();
+    assertThat(slow.stalled(System.nanoTime() + Connection.STALLED_WRITE.toNanos() + 1)).isFalse();
+    assertThat(stuck.written).as("nothing after the blocked message was written").isEmpty();
+  }
+
+  @Test
+  void aClientThatFallsTooFarBehind_isDisconnected() throws Exception {
+    FakeSession stuck = new FakeSession(true);
+    Connection slow = new Connection(stuck.session(), "sheet", 10, Instant.EPOCH, pool);
+    slow.ready(0);
+    for (int i = 0; i <= Connection.MAX_QUEUED_MESSAGES + 1; i++) {
+      slow.send("m" + i);
+    }
+    assertThat(stuck.closed.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(stuck.reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TRY_AGAIN_LATER);
+  }
+
+  /** A session whose basic remote records what it writes, or blocks every write until closed. */
+  private static final class FakeSession {
+    final List<String> written = new CopyOnWriteArrayList<>();
+    final CountDownLatch writing = new CountDownLatch(1);
+    final CountDownLatch closed = new CountDownLatch(1);
+    final CountDownLatch writeEnded = new CountDownLatch(1);
+    volatile CloseReason reason;
+    private final boolean blocks;
+
+    FakeSession(boolean blocks) {
+      this.blocks = blocks;
+    }
+
+    void awaitWritten(int count) throws InterruptedException {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (written.size() < count && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+    }
+
+    Session session() {
+      RemoteEndpoint.Basic basic =
+          (RemoteEndpoint.Basic)
+              Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {RemoteEndpoint.Basic.class},
+                  (proxy, method, args) -> {
+                    if (!method.getName().equals("sendText")) {
+                      throw new UnsupportedOperationException(method.getName());
+                    }
+                    if (blocks) {
+                      writing.countDown();
+                      closed.await();
+                      writeEnded.countDown();
+                      throw new IOException("connection closed during the write");
+                    }
+                    written.add((String) args[0]);
+                    return null;
+                  });
+      return (Session)
+          Proxy.newProxyInstance(
+              getClass().getClassLoader(),
+              new Class<?>[] {Session.class},
+              (proxy, method, args) ->
+                  switch (method.getName()) {
+                    case "getBasicRemote" -> basic;
+                    case "isOpen" -> closed.getCount() > 0;
+                    case "close" -> {
+                      reason = args != null && args.length == 1 ? (CloseReason) args[0] : null;
+                      closed.countDown();
+                      yield null;
+                    }
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                  });
+    }
+  }
+}
