@@ -22,15 +22,19 @@ import java.util.logging.Logger;
  * sending pool: the thread that queues (often the one that committed an edit, with a sheet's next
  * commit waiting behind it) only appends to a queue, whatever the number of clients.
  *
- * <p>The pool writes with the blocking send. Liberty's asynchronous send hands every message to a
- * worker thread of its own and its completion to another; with 200 people in a sheet that was most
- * of the cost of an edit's fan-out (docs/benchmarks.md, session 8). A blocking write returns as soon
- * as the bytes are in the socket's buffer, which for a client that reads is at once. A client that
- * stops reading lets its queue grow and, once the socket's buffers are full, holds one thread of the
- * pool in its write. Both are bounded: past {@link #MAX_QUEUED_MESSAGES} or {@link
- * #MAX_QUEUED_CHARS} the client is disconnected, so that it cannot exhaust the server's memory; a
- * write that has not returned after {@link #STALLED_WRITE} is cut off by {@link Rooms}' maintenance
- * (see {@link #stalled}), so that it gives its thread back.
+ * <p>Messages up to {@link #BLOCKING_WRITE_MAX_CHARS} (edits, acknowledgements, presence) are
+ * written with the blocking send. Liberty's asynchronous send hands every message to a worker thread
+ * of its own and its completion to another; with 200 people in a sheet that was most of the cost of
+ * an edit's fan-out (docs/benchmarks.md, session 8). A blocking write returns as soon as the bytes
+ * are in the socket's buffer, which for a client that reads is at once. Larger messages (snapshots,
+ * replays, big batches) go asynchronously, so that a client on a slow link can take its time over
+ * them without holding a thread.
+ *
+ * <p>A client that stops reading lets its queue grow and, once its socket buffers are full, holds a
+ * thread of the pool in a blocking write. Both are bounded: past {@link #MAX_QUEUED_MESSAGES} or
+ * {@link #MAX_QUEUED_CHARS} the client is disconnected, so that it cannot exhaust the server's
+ * memory; a blocking write that has not returned after {@link #STALLED_WRITE} is cut off by {@link
+ * Rooms}' maintenance (see {@link #stalled}), so that it gives its thread back.
  *
  * <p>Until the client has its snapshot (or replay), events are held back, then those newer than the
  * snapshot are sent: nothing is lost and nothing arrives twice in the gap between reading the
@@ -40,7 +44,9 @@ final class Connection {
 
   static final int MAX_QUEUED_MESSAGES = 2_000;
   static final long MAX_QUEUED_CHARS = 8L << 20;
-  /** A write blocked this long is a client that stopped reading: it is disconnected. */
+  /** Longer messages are written asynchronously (see above). */
+  static final int BLOCKING_WRITE_MAX_CHARS = 64 * 1024;
+  /** A small message's write blocked this long is a client that stopped reading: it is disconnected. */
   static final Duration STALLED_WRITE = Duration.ofSeconds(5);
 
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
@@ -73,9 +79,15 @@ final class Connection {
   private record Held(long revision, String text) {}
 
   private final java.util.concurrent.Executor sender;
+  private final java.util.concurrent.Executor closer;
 
-  Connection(Session session, String sheetId, int opsPerSecond, Instant openedAt, java.util.concurrent.Executor sender) {
+  /**
+   * @param sender the pool that writes to sockets
+   * @param closer where sockets that fell behind are closed: closing waits for a blocked write
+   */
+  Connection(Session session, String sheetId, int opsPerSecond, Instant openedAt, java.util.concurrent.Executor sender, java.util.concurrent.Executor closer) {
     this.sender = sender;
+    this.closer = closer;
     this.session = session;
     this.sheetId = sheetId;
     this.openedAt = openedAt;
@@ -135,15 +147,13 @@ final class Connection {
       }
     }
     if (overflow) {
-      // Off this thread: with a write of this socket blocked, closing waits for it (up to 5.5 s in
-      // Liberty, which then cuts the connection).
-      sender.execute(() -> closeQuietly(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: the client is not reading its messages"));
+      dropSlow();
     } else if (start) {
       sender.execute(this::next);
     }
   }
 
-  /** Writes queued messages until the queue is empty. */
+  /** Writes queued messages until the queue is empty, or until an asynchronous write takes over. */
   private void next() {
     while (true) {
       String text;
@@ -154,6 +164,10 @@ final class Connection {
           return;
         }
         queuedChars -= text.length();
+      }
+      if (text.length() > BLOCKING_WRITE_MAX_CHARS) {
+        writeAsync(text);
+        return;
       }
       writingSince = System.nanoTime();
       try {
@@ -167,26 +181,42 @@ final class Connection {
     }
   }
 
-  /** Whether a write to this socket has been blocked for longer than {@link #STALLED_WRITE}. */
+  /** Writes one large message; the queue goes on when it is written, on the sending pool. */
+  private void writeAsync(String text) {
+    try {
+      session.getAsyncRemote()
+          .sendText(
+              text,
+              result -> {
+                if (result.isOK()) {
+                  sender.execute(this::next);
+                } else {
+                  close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
+                }
+              });
+    } catch (RuntimeException e) {
+      close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "send failed");
+    }
+  }
+
+  /** Whether a blocking write to this socket has been under way for longer than {@link #STALLED_WRITE}. */
   boolean stalled(long nanoTime) {
     long since = writingSince;
     return since != 0 && nanoTime - since > STALLED_WRITE.toNanos();
   }
 
   /**
-   * Disconnects a client whose write is blocked, on a thread of the sending pool: Liberty's close
-   * waits for the blocked write for a few seconds, then cuts the connection, which ends the write.
+   * Disconnects a client that fell behind. Liberty's close waits for a blocked write for a few
+   * seconds, then cuts the connection, which ends the write; so it happens on the closer, not on the
+   * thread that noticed.
    */
-  void dropStalled() {
+  void dropSlow() {
     synchronized (lock) {
-      if (closed) {
-        return;
-      }
       closed = true;
       queue.clear();
       queuedChars = 0;
     }
-    sender.execute(() -> closeQuietly(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: the client is not reading its messages"));
+    closer.execute(() -> closeQuietly(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: the client is not reading its messages"));
   }
 
   /** Closes the socket with a code and a reason (at most 123 bytes, as the protocol allows). */

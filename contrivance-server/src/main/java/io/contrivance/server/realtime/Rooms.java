@@ -58,7 +58,6 @@ public class Rooms {
    * cursors, sending each change to everyone at once would be n² messages.
    */
   static final long PRESENCE_FLUSH_MILLIS = 50;
-  static final int SENDING_THREADS = Math.max(16, 4 * Runtime.getRuntime().availableProcessors());
 
   private static final Logger LOG = Logger.getLogger(Rooms.class.getName());
 
@@ -70,9 +69,10 @@ public class Rooms {
   @Resource ManagedScheduledExecutorService scheduler;
 
   /**
-   * Writes to sockets, off the threads that commit edits. Its writes block (see {@link
-   * Connection}), so it has more threads than cores: a few clients that stopped reading, each
-   * holding a thread until it is cut off, do not hold up everyone else's messages.
+   * Writes to sockets, off the threads that commit edits. Small messages are written with blocking
+   * writes (see {@link Connection}), so it has twice as many threads as cores, at least 4
+   * (`CONTRIVANCE_WS_SENDING_THREADS`): a client that stopped reading holds one until it is cut off.
+   * More threads than that cost the 200-client fan-out a few milliseconds at p99 on two cores.
    */
   private java.util.concurrent.ExecutorService sender;
 
@@ -101,17 +101,19 @@ public class Rooms {
   }
 
   void startup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
     java.util.concurrent.atomic.AtomicInteger senders = new java.util.concurrent.atomic.AtomicInteger();
+    int sendingThreads =
+        config.getOptionalValue("contrivance.ws.sending.threads", Integer.class).filter(n -> n > 0).orElse(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     sender =
         java.util.concurrent.Executors.newFixedThreadPool(
-            SENDING_THREADS,
+            sendingThreads,
             task -> {
               Thread thread = new Thread(task, "contrivance-ws-send-" + senders.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
     ticks = scheduler.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
-    var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
     Optional<String> bootstrap = config.getOptionalValue("contrivance.kafka.bootstrap", String.class).filter(s -> !s.isBlank());
     if (bootstrap.isPresent()) {
       String topic = config.getOptionalValue("contrivance.kafka.topic", String.class).orElse("contrivance.sheet-events");
@@ -143,6 +145,11 @@ public class Rooms {
 
   java.util.concurrent.Executor sender() {
     return sender;
+  }
+
+  /** Where sockets that fell behind are closed (closing may wait seconds for a blocked write). */
+  java.util.concurrent.Executor closer() {
+    return scheduler;
   }
 
   void opened(Connection connection) {
@@ -360,7 +367,7 @@ public class Rooms {
         }
         for (Connection connection : room.connections) {
           if (connection.stalled(nanoTime)) {
-            connection.dropStalled();
+            connection.dropSlow();
           } else if (connection.tokenExpires != null && connection.tokenExpires.isBefore(now)) {
             connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "token_expired");
           } else if (connection.sessionId != null) {

@@ -141,7 +141,7 @@ public class SheetSocket {
   @OnOpen
   public void open(Session session, @PathParam("id") String sheetId, EndpointConfig config) {
     int rate = ConfigProvider.getConfig().getOptionalValue("contrivance.ws.ops.per.second", Integer.class).orElse(50);
-    Connection connection = new Connection(session, sheetId, rate, clock.instant(), rooms.sender());
+    Connection connection = new Connection(session, sheetId, rate, clock.instant(), rooms.sender(), rooms.closer());
     session.getUserProperties().put(CONNECTION, connection);
     session.setMaxIdleTimeout(0);
     session.setMaxTextMessageBufferSize(MAX_MESSAGE);

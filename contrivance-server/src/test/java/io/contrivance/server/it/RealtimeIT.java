@@ -380,4 +380,31 @@ class RealtimeIT {
       assertThat(fresh.next("pong")).isNotNull();
     }
   }
+
+  @Test
+  void aSocketThatStopsReadingSmallEdits_isCutOffWhileTheOthersKeepReceiving() throws InterruptedException {
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    String row = addRow(owner, sheet, "Busy");
+    String notes = "y".repeat(50_000);
+    try (Socket slow = Socket.join(sheet, owner.accessToken());
+        Socket reader = Socket.join(sheet, owner.accessToken())) {
+      slow.pause();
+      // 400 edits of about 50 KB: each small enough for a blocking write (up to 64 KB, see
+      // Connection). Together more than the slow socket's buffers hold, so its write blocks, and
+      // then its queue grows.
+      for (int i = 0; i < 400; i++) {
+        Api.Reply reply = patch("/api/spreadsheets/" + sheet + "/rows/" + row, owner.accessToken(), "{\"data\":{\"notes\":\"" + i + notes + "\"}}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reader.next("row_updated").getJsonObject("data").getString("notes")).as("another reader is not held up").startsWith(i + "y");
+      }
+      // Its write blocked for longer than Connection.STALLED_WRITE (5 s, checked every 2 s), or its
+      // queue overflowed: either way it is dropped, without its reading again.
+      Thread.sleep(5_000 + 2 * 2_000 + 1_000);
+      patch("/api/spreadsheets/" + sheet + "/rows/" + row, owner.accessToken(), "{\"data\":{\"notes\":\"after\"}}");
+      assertThat(reader.next("row_updated").getJsonObject("data").getString("notes")).isEqualTo("after");
+      slow.resume();
+      assertThat(slow.closeCode(Duration.ofSeconds(30))).as("dropped as too slow (1013), or cut off").isIn(1013, 1006, -1);
+    }
+  }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.lang.reflect.Proxy;
@@ -25,16 +27,18 @@ import org.junit.jupiter.api.Test;
 class ConnectionTest {
 
   private final ExecutorService pool = Executors.newFixedThreadPool(2);
+  private final ExecutorService closer = Executors.newCachedThreadPool();
 
   @AfterEach
-  void stopPool() {
+  void stopPools() {
     pool.shutdownNow();
+    closer.shutdownNow();
   }
 
   @Test
   void messagesGoOutInTheOrderTheyWereQueued() throws Exception {
     FakeSession reader = new FakeSession(false);
-    Connection connection = new Connection(reader.session(), "sheet", 10, Instant.EPOCH, pool);
+    Connection connection = new Connection(reader.session(), "sheet", 10, Instant.EPOCH, pool, closer);
     connection.ready(0);
     for (int i = 0; i < 100; i++) {
       connection.send("m" + i);
@@ -44,11 +48,24 @@ class ConnectionTest {
   }
 
   @Test
+  void largeMessagesAreWrittenAsynchronously_andTheQueueGoesOnAfterThem() throws Exception {
+    FakeSession reader = new FakeSession(false);
+    Connection connection = new Connection(reader.session(), "sheet", 10, Instant.EPOCH, pool, closer);
+    connection.ready(0);
+    String large = "x".repeat(Connection.BLOCKING_WRITE_MAX_CHARS + 1);
+    connection.send("before");
+    connection.send(large);
+    connection.send("after");
+    reader.awaitWritten(3);
+    assertThat(reader.written).containsExactly("before", "async:" + large.length(), "after");
+  }
+
+  @Test
   void aClientThatStopsReading_doesNotHoldUpAnotherClientsMessages() throws Exception {
     FakeSession stuck = new FakeSession(true);
     FakeSession reader = new FakeSession(false);
-    Connection slow = new Connection(stuck.session(), "sheet", 10, Instant.EPOCH, pool);
-    Connection fast = new Connection(reader.session(), "sheet", 10, Instant.EPOCH, pool);
+    Connection slow = new Connection(stuck.session(), "sheet", 10, Instant.EPOCH, pool, closer);
+    Connection fast = new Connection(reader.session(), "sheet", 10, Instant.EPOCH, pool, closer);
     slow.ready(0);
     fast.ready(0);
 
@@ -63,7 +80,7 @@ class ConnectionTest {
   @Test
   void aBlockedWrite_isStalledAfterItsLimit_andDroppingItClosesTheSocketAndEndsTheWrite() throws Exception {
     FakeSession stuck = new FakeSession(true);
-    Connection slow = new Connection(stuck.session(), "sheet", 10, Instant.EPOCH, pool);
+    Connection slow = new Connection(stuck.session(), "sheet", 10, Instant.EPOCH, pool, closer);
     slow.ready(0);
     slow.send("first");
     slow.send("second");
@@ -73,7 +90,7 @@ class ConnectionTest {
     assertThat(slow.stalled(now)).as("not yet past the limit").isFalse();
     assertThat(slow.stalled(now + Connection.STALLED_WRITE.toNanos() + 1)).isTrue();
 
-    slow.dropStalled();
+    slow.dropSlow();
     assertThat(stuck.closed.await(5, TimeUnit.SECONDS)).isTrue();
     assertThat(stuck.reason.getCloseCode()).isEqualTo(CloseReason.CloseCodes.TRY_AGAIN_LATER);
     assertThat(stuck.writeEnded.await(5, TimeUnit.SECONDS)).as("the blocked write returned its thread").isTrue();
@@ -84,7 +101,7 @@ class ConnectionTest {
   @Test
   void aClientThatFallsTooFarBehind_isDisconnected() throws Exception {
     FakeSession stuck = new FakeSession(true);
-    Connection slow = new Connection(stuck.session(), "sheet", 10, Instant.EPOCH, pool);
+    Connection slow = new Connection(stuck.session(), "sheet", 10, Instant.EPOCH, pool, closer);
     slow.ready(0);
     for (int i = 0; i <= Connection.MAX_QUEUED_MESSAGES + 1; i++) {
       slow.send("m" + i);
@@ -132,6 +149,20 @@ class ConnectionTest {
                     written.add((String) args[0]);
                     return null;
                   });
+      RemoteEndpoint.Async async =
+          (RemoteEndpoint.Async)
+              Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {RemoteEndpoint.Async.class},
+                  (proxy, method, args) -> {
+                    if (!method.getName().equals("sendText") || args.length != 2) {
+                      throw new UnsupportedOperationException(method.getName());
+                    }
+                    written.add("async:" + ((String) args[0]).length());
+                    // Completed on another thread, as Liberty does.
+                    new Thread(() -> ((SendHandler) args[1]).onResult(new SendResult())).start();
+                    return null;
+                  });
       return (Session)
           Proxy.newProxyInstance(
               getClass().getClassLoader(),
@@ -139,6 +170,7 @@ class ConnectionTest {
               (proxy, method, args) ->
                   switch (method.getName()) {
                     case "getBasicRemote" -> basic;
+                    case "getAsyncRemote" -> async;
                     case "isOpen" -> closed.getCount() > 0;
                     case "close" -> {
                       reason = args != null && args.length == 1 ? (CloseReason) args[0] : null;
