@@ -91,9 +91,12 @@ public final class RealtimeLoad {
   /** 1. One writer, one reader (on another instance, or the same), edits one after another. */
   static void propagation(String writerBase, String readerBase, String token, String sheet, List<String> rows, String what) throws Exception {
     Map<String, Long> sent = new ConcurrentHashMap<>();
+    Map<String, Long> unacked = new ConcurrentHashMap<>();
     long[] latencies = new long[Integer.getInteger("bench.edits", 3_000)];
+    long[] acks = new long[latencies.length];
     AtomicInteger received = new AtomicInteger();
-    CountDownLatch[] next = {new CountDownLatch(1)};
+    AtomicInteger acked = new AtomicInteger();
+    CountDownLatch[] next = {new CountDownLatch(2)};
     // Unmeasured edits first, until the server's JIT has compiled the path (300 were too few).
     int warmup = Integer.getInteger("bench.warmup.edits", 2_000);
     Client reader =
@@ -103,30 +106,53 @@ public final class RealtimeLoad {
             if (m.find()) {
               Long at = sent.remove(m.group(1));
               if (at != null) {
-                int i = received.getAndIncrement();
-                if (i >= warmup && i - warmup < latencies.length) {
-                  latencies[i - warmup] = System.nanoTime() - at;
-                }
+                record(latencies, received.getAndIncrement() - warmup, System.nanoTime() - at);
                 next[0].countDown();
               }
             }
           }
         });
-    Client writer = Client.join(writerBase, sheet, token, text -> {});
+    // The writer's acknowledgement: the edit is committed by then.
+    Client writer =
+        Client.join(writerBase, sheet, token, text -> {
+          if (text.startsWith("{\"type\":\"ack\"")) {
+            Matcher m = OP.matcher(text);
+            if (m.find()) {
+              Long at = unacked.remove(m.group(1));
+              if (at != null) {
+                record(acks, acked.getAndIncrement() - warmup, System.nanoTime() - at);
+                next[0].countDown();
+              }
+            }
+          }
+        });
     for (int i = 0; i < warmup + latencies.length; i++) {
-      next[0] = new CountDownLatch(1);
+      next[0] = new CountDownLatch(2);
       String op = "p" + i;
-      sent.put(op, System.nanoTime());
+      long now = System.nanoTime();
+      sent.put(op, now);
+      unacked.put(op, now);
       writer.send(updateCell(op, rows.get(i % rows.size()), "next_step", "\"call " + i + "\""));
       if (!next[0].await(10, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("edit " + i + " did not reach the peer");
+        throw new IllegalStateException("edit " + i + " was not acknowledged or did not reach the peer");
       }
     }
     Arrays.sort(latencies);
-    System.out.printf(Locale.ROOT, "edit-to-peer propagation, %s (%,d edits, one at a time): p50 %.2f ms, p99 %.2f ms, max %.1f ms%n",
-        what, latencies.length, ms(latencies[latencies.length / 2]), ms(latencies[(int) (latencies.length * 0.99)]), ms(latencies[latencies.length - 1]));
+    Arrays.sort(acks);
+    System.out.printf(Locale.ROOT, "edit-to-peer propagation, %s (%,d edits, one at a time): p50 %.2f ms, p99 %.2f ms, max %.1f ms (p90 %.2f, p99.9 %.1f; acknowledgement to the writer p50 %.2f, p99 %.2f ms)%n",
+        what, latencies.length, ms(at(latencies, 0.5)), ms(at(latencies, 0.99)), ms(latencies[latencies.length - 1]), ms(at(latencies, 0.9)), ms(at(latencies, 0.999)), ms(at(acks, 0.5)), ms(at(acks, 0.99)));
     writer.close();
     reader.close();
+  }
+
+  private static void record(long[] into, int index, long nanos) {
+    if (index >= 0 && index < into.length) {
+      into[index] = nanos;
+    }
+  }
+
+  private static long at(long[] sorted, double quantile) {
+    return sorted[(int) (sorted.length * quantile)];
   }
 
   /** 2. Many clients in one sheet, with presence, one editing. */
