@@ -94,38 +94,12 @@ public final class RealtimeLoad {
     Map<String, Long> unacked = new ConcurrentHashMap<>();
     long[] latencies = new long[Integer.getInteger("bench.edits", 3_000)];
     long[] acks = new long[latencies.length];
-    AtomicInteger received = new AtomicInteger();
-    AtomicInteger acked = new AtomicInteger();
     CountDownLatch[] next = {new CountDownLatch(2)};
     // Unmeasured edits first, until the server's JIT has compiled the path (300 were too few).
     int warmup = Integer.getInteger("bench.warmup.edits", 2_000);
-    Client reader =
-        Client.join(readerBase, sheet, token, text -> {
-          if (text.startsWith("{\"type\":\"row_updated\"")) {
-            Matcher m = OP.matcher(text);
-            if (m.find()) {
-              Long at = sent.remove(m.group(1));
-              if (at != null) {
-                record(latencies, received.getAndIncrement() - warmup, System.nanoTime() - at);
-                next[0].countDown();
-              }
-            }
-          }
-        });
+    Client reader = Client.join(readerBase, sheet, token, timer("row_updated", sent, latencies, warmup, next));
     // The writer's acknowledgement: the edit is committed by then.
-    Client writer =
-        Client.join(writerBase, sheet, token, text -> {
-          if (text.startsWith("{\"type\":\"ack\"")) {
-            Matcher m = OP.matcher(text);
-            if (m.find()) {
-              Long at = unacked.remove(m.group(1));
-              if (at != null) {
-                record(acks, acked.getAndIncrement() - warmup, System.nanoTime() - at);
-                next[0].countDown();
-              }
-            }
-          }
-        });
+    Client writer = Client.join(writerBase, sheet, token, timer("ack", unacked, acks, warmup, next));
     for (int i = 0; i < warmup + latencies.length; i++) {
       next[0] = new CountDownLatch(2);
       String op = "p" + i;
@@ -145,10 +119,26 @@ public final class RealtimeLoad {
     reader.close();
   }
 
-  private static void record(long[] into, int index, long nanos) {
-    if (index >= 0 && index < into.length) {
-      into[index] = nanos;
-    }
+  /**
+   * Times messages of one type from when their op was sent (removed from {@code started}) into
+   * {@code into}, after the first {@code warmup}, and counts each down on the current latch.
+   */
+  private static Consumer<String> timer(String type, Map<String, Long> started, long[] into, int warmup, CountDownLatch[] next) {
+    String prefix = "{\"type\":\"" + type + "\"";
+    AtomicInteger count = new AtomicInteger();
+    return text -> {
+      if (text.startsWith(prefix)) {
+        Matcher m = OP.matcher(text);
+        Long at = m.find() ? started.remove(m.group(1)) : null;
+        if (at != null) {
+          int index = count.getAndIncrement() - warmup;
+          if (index >= 0 && index < into.length) {
+            into[index] = System.nanoTime() - at;
+          }
+          next[0].countDown();
+        }
+      }
+    };
   }
 
   private static long at(long[] sorted, double quantile) {

@@ -8,6 +8,7 @@ import jakarta.websocket.SendHandler;
 import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
@@ -132,55 +133,53 @@ class ConnectionTest {
 
     Session session() {
       RemoteEndpoint.Basic basic =
-          (RemoteEndpoint.Basic)
-              Proxy.newProxyInstance(
-                  getClass().getClassLoader(),
-                  new Class<?>[] {RemoteEndpoint.Basic.class},
-                  (proxy, method, args) -> {
-                    if (!method.getName().equals("sendText")) {
-                      throw new UnsupportedOperationException(method.getName());
-                    }
-                    if (blocks) {
-                      writing.countDown();
-                      closed.await();
-                      writeEnded.countDown();
-                      throw new IOException("connection closed during the write");
-                    }
-                    written.add((String) args[0]);
-                    return null;
-                  });
+          proxy(
+              RemoteEndpoint.Basic.class,
+              (proxy, method, args) -> {
+                if (!method.getName().equals("sendText")) {
+                  throw new UnsupportedOperationException(method.getName());
+                }
+                if (blocks) {
+                  writing.countDown();
+                  closed.await();
+                  writeEnded.countDown();
+                  throw new IOException("connection closed during the write");
+                }
+                written.add((String) args[0]);
+                return null;
+              });
       RemoteEndpoint.Async async =
-          (RemoteEndpoint.Async)
-              Proxy.newProxyInstance(
-                  getClass().getClassLoader(),
-                  new Class<?>[] {RemoteEndpoint.Async.class},
-                  (proxy, method, args) -> {
-                    if (!method.getName().equals("sendText") || args.length != 2) {
-                      throw new UnsupportedOperationException(method.getName());
-                    }
-                    written.add("async:" + ((String) args[0]).length());
-                    // Completed on another thread, as Liberty does.
-                    new Thread(() -> ((SendHandler) args[1]).onResult(new SendResult())).start();
-                    return null;
-                  });
-      return (Session)
-          Proxy.newProxyInstance(
-              getClass().getClassLoader(),
-              new Class<?>[] {Session.class},
-              (proxy, method, args) ->
-                  switch (method.getName()) {
-                    case "getBasicRemote" -> basic;
-                    case "getAsyncRemote" -> async;
-                    case "isOpen" -> closed.getCount() > 0;
-                    case "close" -> {
-                      reason = args != null && args.length == 1 ? (CloseReason) args[0] : null;
-                      closed.countDown();
-                      yield null;
-                    }
-                    case "hashCode" -> System.identityHashCode(proxy);
-                    case "equals" -> proxy == args[0];
-                    default -> throw new UnsupportedOperationException(method.getName());
-                  });
+          proxy(
+              RemoteEndpoint.Async.class,
+              (proxy, method, args) -> {
+                if (!method.getName().equals("sendText") || args.length != 2) {
+                  throw new UnsupportedOperationException(method.getName());
+                }
+                written.add("async:" + ((String) args[0]).length());
+                // Completed on another thread, as Liberty does.
+                new Thread(() -> ((SendHandler) args[1]).onResult(new SendResult())).start();
+                return null;
+              });
+      return proxy(
+          Session.class,
+          (proxy, method, args) ->
+              switch (method.getName()) {
+                case "getBasicRemote" -> basic;
+                case "getAsyncRemote" -> async;
+                case "isOpen" -> closed.getCount() > 0;
+                case "close" -> {
+                  reason = args != null && args.length == 1 ? (CloseReason) args[0] : null;
+                  closed.countDown();
+                  yield null;
+                }
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                default -> throw new UnsupportedOperationException(method.getName());
+              });
+    }
+
+    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+      return type.cast(Proxy.newProxyInstance(FakeSession.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
   }
 }
