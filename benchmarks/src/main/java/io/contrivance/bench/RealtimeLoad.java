@@ -229,8 +229,7 @@ public final class RealtimeLoad {
     for (int s = 0; s < 100; s++) {
       sheets.add(ServerLoad.createSheet(base, token, "Idle " + s));
     }
-    System.gc();
-    Thread.sleep(3_000);
+    long heapBefore = liveHeapKb(serverPid);
     long before = rssKb(serverPid);
     List<Client> clients = new ArrayList<>(count);
     long started = System.nanoTime();
@@ -240,14 +239,37 @@ public final class RealtimeLoad {
     double seconds = (System.nanoTime() - started) / 1e9;
     Thread.sleep(5_000);
     long after = rssKb(serverPid);
+    long heapAfter = liveHeapKb(serverPid);
     // Every socket still answers.
     int alive = 0;
     for (Client client : clients) {
       alive += client.ping() ? 1 : 0;
     }
-    System.out.printf(Locale.ROOT, "idle sockets: %,d opened and authenticated in %.1f s, %,d answering a ping afterwards; server RSS %,d MB -> %,d MB (%.1f KB per socket)%n",
-        count, seconds, alive, before / 1024, after / 1024, (after - before) / (double) count);
+    System.out.printf(Locale.ROOT, "idle sockets: %,d opened and authenticated in %.1f s, %,d answering a ping afterwards; server RSS %,d MB -> %,d MB (%.1f KB per socket); "
+            + "live heap after a full GC %,d MB -> %,d MB (%.1f KB per socket)%n",
+        count, seconds, alive, before / 1024, after / 1024, (after - before) / (double) count, heapBefore / 1024, heapAfter / 1024, (heapAfter - heapBefore) / (double) count);
     clients.forEach(Client::close);
+  }
+
+  /**
+   * The server's heap in use right after a full collection (jcmd GC.run, then GC.heap_info), in KB.
+   * RSS alone follows how far the JVM has grown its heap, which varies from run to run.
+   */
+  static long liveHeapKb(long pid) throws Exception {
+    if (pid < 0) {
+      return 0;
+    }
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    jcmd(jcmd, pid, "GC.run");
+    Matcher used = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K").matcher(jcmd(jcmd, pid, "GC.heap_info"));
+    return used.find() ? Long.parseLong(used.group(1)) : 0;
+  }
+
+  private static String jcmd(Path jcmd, long pid, String command) throws Exception {
+    Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    process.waitFor(60, TimeUnit.SECONDS);
+    return output;
   }
 
   static long rssKb(long pid) throws Exception {
