@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +49,7 @@ final class Connection {
   static final int BLOCKING_WRITE_MAX_CHARS = 64 * 1024;
   /** A small message's write blocked this long is a client that stopped reading: it is disconnected. */
   static final Duration STALLED_WRITE = Duration.ofSeconds(5);
+  private static final long STALLED_WRITE_NANOS = STALLED_WRITE.toNanos();
 
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
@@ -78,14 +80,14 @@ final class Connection {
 
   private record Held(long revision, String text) {}
 
-  private final java.util.concurrent.Executor sender;
-  private final java.util.concurrent.Executor closer;
+  private final Executor sender;
+  private final Executor closer;
 
   /**
    * @param sender the pool that writes to sockets
    * @param closer where sockets that fell behind are closed: closing waits for a blocked write
    */
-  Connection(Session session, String sheetId, int opsPerSecond, Instant openedAt, java.util.concurrent.Executor sender, java.util.concurrent.Executor closer) {
+  Connection(Session session, String sheetId, int opsPerSecond, Instant openedAt, Executor sender, Executor closer) {
     this.sender = sender;
     this.closer = closer;
     this.session = session;
@@ -133,9 +135,6 @@ final class Connection {
         return;
       }
       if (queue.size() >= MAX_QUEUED_MESSAGES || queuedChars + text.length() > MAX_QUEUED_CHARS) {
-        queue.clear();
-        queuedChars = 0;
-        closed = true;
         overflow = true;
       } else {
         queue.addLast(text);
@@ -202,7 +201,7 @@ final class Connection {
   /** Whether a blocking write to this socket has been under way for longer than {@link #STALLED_WRITE}. */
   boolean stalled(long nanoTime) {
     long since = writingSince;
-    return since != 0 && nanoTime - since > STALLED_WRITE.toNanos();
+    return since != 0 && nanoTime - since > STALLED_WRITE_NANOS;
   }
 
   /**
@@ -212,9 +211,9 @@ final class Connection {
    */
   void dropSlow() {
     synchronized (lock) {
-      closed = true;
-      queue.clear();
-      queuedChars = 0;
+      if (!discard()) {
+        return; // already closed (the maintenance tick sees a blocked write until the close ends it)
+      }
     }
     closer.execute(() -> closeQuietly(CloseReason.CloseCodes.TRY_AGAIN_LATER, "too slow: the client is not reading its messages"));
   }
@@ -222,12 +221,19 @@ final class Connection {
   /** Closes the socket with a code and a reason (at most 123 bytes, as the protocol allows). */
   void close(CloseReason.CloseCode code, String reason) {
     synchronized (lock) {
-      closed = true;
-      queue.clear();
-      queuedChars = 0;
+      discard();
       sending = false;
     }
     closeQuietly(code, reason);
+  }
+
+  /** Marks the connection closed and drops what waits for it; whether it was open. Under the lock. */
+  private boolean discard() {
+    boolean wasOpen = !closed;
+    closed = true;
+    queue.clear();
+    queuedChars = 0;
+    return wasOpen;
   }
 
   private void closeQuietly(CloseReason.CloseCode code, String reason) {

@@ -100,6 +100,26 @@ class ConnectionTest {
   }
 
   @Test
+  void aStalledClientIsClosedOnce_howeverOftenItIsFoundStalled() throws Exception {
+    FakeSession stuck = new FakeSession(true);
+    List<Runnable> closes = new CopyOnWriteArrayList<>();
+    Connection slow = new Connection(stuck.session(), "sheet", 10, Instant.EPOCH, pool, closes::add);
+    slow.ready(0);
+    slow.send("first");
+    assertThat(stuck.writing.await(5, TimeUnit.SECONDS)).isTrue();
+
+    // Until the close has ended it, every maintenance tick finds the write still blocked.
+    long later = System.nanoTime() + Connection.STALLED_WRITE.toNanos() + 1;
+    for (int tick = 0; tick < 3; tick++) {
+      assertThat(slow.stalled(later)).isTrue();
+      slow.dropSlow();
+    }
+    assertThat(closes).hasSize(1);
+    closes.get(0).run();
+    assertThat(stuck.writeEnded.await(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void aClientThatFallsTooFarBehind_isDisconnected() throws Exception {
     FakeSession stuck = new FakeSession(true);
     Connection slow = new Connection(stuck.session(), "sheet", 10, Instant.EPOCH, pool, closer);
