@@ -91,7 +91,6 @@ public final class RealtimeLoad {
   /** 1. One writer, one reader (on another instance, or the same), edits one after another. */
   static void propagation(String writerBase, String readerBase, String token, String sheet, List<String> rows, String what) throws Exception {
     Map<String, Long> sent = new ConcurrentHashMap<>();
-    Map<String, Long> unacked = new ConcurrentHashMap<>();
     long[] latencies = new long[Integer.getInteger("bench.edits", 3_000)];
     long[] acks = new long[latencies.length];
     CountDownLatch[] next = {new CountDownLatch(2)};
@@ -99,17 +98,16 @@ public final class RealtimeLoad {
     int warmup = Integer.getInteger("bench.warmup.edits", 2_000);
     Client reader = Client.join(readerBase, sheet, token, timer("row_updated", sent, latencies, warmup, next));
     // The writer's acknowledgement: the edit is committed by then.
-    Client writer = Client.join(writerBase, sheet, token, timer("ack", unacked, acks, warmup, next));
+    Client writer = Client.join(writerBase, sheet, token, timer("ack", sent, acks, warmup, next));
     for (int i = 0; i < warmup + latencies.length; i++) {
       next[0] = new CountDownLatch(2);
       String op = "p" + i;
-      long now = System.nanoTime();
-      sent.put(op, now);
-      unacked.put(op, now);
+      sent.put(op, System.nanoTime());
       writer.send(updateCell(op, rows.get(i % rows.size()), "next_step", "\"call " + i + "\""));
       if (!next[0].await(10, TimeUnit.SECONDS)) {
         throw new IllegalStateException("edit " + i + " was not acknowledged or did not reach the peer");
       }
+      sent.remove(op);
     }
     Arrays.sort(latencies);
     Arrays.sort(acks);
@@ -120,8 +118,8 @@ public final class RealtimeLoad {
   }
 
   /**
-   * Times messages of one type from when their op was sent (removed from {@code started}) into
-   * {@code into}, after the first {@code warmup}, and counts each down on the current latch.
+   * Times messages of one type from when their op was sent (as {@code started} has it) into {@code
+   * into}, after the first {@code warmup}, and counts each down on the current latch.
    */
   private static Consumer<String> timer(String type, Map<String, Long> started, long[] into, int warmup, CountDownLatch[] next) {
     String prefix = "{\"type\":\"" + type + "\"";
@@ -129,7 +127,7 @@ public final class RealtimeLoad {
     return text -> {
       if (text.startsWith(prefix)) {
         Matcher m = OP.matcher(text);
-        Long at = m.find() ? started.remove(m.group(1)) : null;
+        Long at = m.find() ? started.get(m.group(1)) : null;
         if (at != null) {
           int index = count.getAndIncrement() - warmup;
           if (index >= 0 && index < into.length) {
@@ -215,7 +213,7 @@ public final class RealtimeLoad {
     long[] sorted = Arrays.stream(latencies).filter(l -> l > 0).sorted().toArray();
     System.out.printf(Locale.ROOT,
         "%d clients in one sheet, presence on (each moves its selection once a second), one editing 20 times a second: until all %d others have an edit p50 %.2f ms, p99 %.2f ms, max %.1f ms (%,d edits)%n",
-        size, others, ms(sorted[sorted.length / 2]), ms(sorted[(int) (sorted.length * 0.99)]), ms(sorted[sorted.length - 1]), sorted.length);
+        size, others, ms(at(sorted, 0.5)), ms(at(sorted, 0.99)), ms(sorted[sorted.length - 1]), sorted.length);
     writer.close();
     clients.forEach(Client::close);
   }
