@@ -218,6 +218,11 @@ public class JdbcSheetStore implements SheetStore {
     commits.commit(sheet, commit, schema -> columnsJson(schema.columns()));
   }
 
+  /** The row as a commit on this instance just stored it at this version, if still remembered. */
+  Optional<SheetCommits.StoredRow> stored(String sheet, String row, long version) {
+    return commits.stored(sheet, row, version);
+  }
+
   @Override
   public Optional<List<io.contrivance.core.SheetEvent>> eventsSince(SheetId sheet, long revision) {
     SheetSchema schema = schema(sheet).orElseThrow();

@@ -169,13 +169,12 @@ public class RowsResource {
     if (!result.isApplied()) {
       throw SheetViews.invalid(result.violations(), v -> (batch ? "rows[" + ids.indexOf(v.row()) + "]." : "") + "data." + v.column());
     }
-    List<String> created = result.value().stream().map(r -> r.id().value()).toList();
     if (batch) {
       // Up to 1,000 rows: written from the stored text, as pages are.
-      String rows = views.rowsText(sheetId, created);
+      String rows = views.rowsText(sheetId, result.value());
       return Response.status(Response.Status.CREATED).entity("{\"success\":true,\"data\":{\"rows\":" + rows + "}}").type(MediaType.APPLICATION_JSON_TYPE).build();
     }
-    return Response.status(Response.Status.CREATED).entity(views.rowAnswer(sheetId, created.get(0))).type(MediaType.APPLICATION_JSON_TYPE).build();
+    return Response.status(Response.Status.CREATED).entity(views.rowAnswer(sheetId, result.value().get(0))).type(MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @PATCH
@@ -207,7 +206,7 @@ public class RowsResource {
     if (!result.isApplied()) {
       throw SheetViews.invalid(result.violations(), v -> "data." + v.column());
     }
-    return Response.ok(views.rowAnswer(sheetId, rowId), MediaType.APPLICATION_JSON_TYPE).build();
+    return Response.ok(views.rowAnswer(sheetId, result.value()), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @DELETE

@@ -13,12 +13,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -84,6 +88,7 @@ final class SheetCommits {
           position = excluded.position, version = excluded.version, data = excluded.data,
           updated_by = case when spreadsheet_rows.data = excluded.data then spreadsheet_rows.updated_by else excluded.updated_by end,
           updated_at = case when spreadsheet_rows.data = excluded.data then spreadsheet_rows.updated_at else excluded.updated_at end
+        returning sheet_id, id, created_by, updated_by, created_at, updated_at
       ), logged as (
         insert into sheet_ops (sheet_id, revision, at, user_id, op_id, event)
         select o.sheet_id, o.revision, o.at::timestamptz, o.user_id, o.op_id, o.event::json
@@ -97,7 +102,19 @@ final class SheetCommits {
         join sheet on sheet.id = a.sheet_id
         order by a.n
       )
-      select id from sheet""";
+      select id, null, null, null, null::timestamptz, null::timestamptz from sheet
+      union all
+      select sheet_id, id, created_by, updated_by, created_at, updated_at from upserted""";
+
+  /**
+   * A row as a commit stored it, with the metadata the database gave it: what the API answers a
+   * write with, without reading the row back (a query per write, a tenth of a single-cell write's
+   * server time). {@code data} is the JSON text that was stored.
+   */
+  record StoredRow(String id, long position, long version, String data, String createdBy, String updatedBy, Instant createdAt, Instant updatedAt) {}
+
+  /** Enough for the writes in flight and the largest batch; emptied when full (a miss reads the row). */
+  static final int MOST_RECENT = 8_192;
 
   /** A row of the rows table to write. */
   private record RowParam(String id, long position, long version, String data, String author) {}
@@ -153,6 +170,7 @@ final class SheetCommits {
   private final Condition written = lock.newCondition();
   private final ArrayDeque<Prepared> queue = new ArrayDeque<>();
   private boolean leading;
+  private final Map<String, StoredRow> recent = new ConcurrentHashMap<>();
 
   SheetCommits(DataSource direct, Clock clock) {
     this.direct = direct;
@@ -195,6 +213,29 @@ final class SheetCommits {
     result(mine);
   }
 
+  /**
+   * The row as the latest commit on this instance stored it, if that commit gave it this version;
+   * empty if another commit changed it since or it is no longer remembered (read it then).
+   */
+  Optional<StoredRow> stored(String sheet, String row, long version) {
+    StoredRow stored = recent.get(key(sheet, row));
+    return stored != null && stored.version() == version ? Optional.of(stored) : Optional.empty();
+  }
+
+  private static String key(String sheet, String row) {
+    return sheet + '/' + row;
+  }
+
+  private void remember(Prepared prepared, Map<String, StoredRow> stored) {
+    for (String deleted : prepared.deletes) {
+      recent.remove(key(prepared.sheet, deleted));
+    }
+    if (recent.size() + stored.size() > MOST_RECENT) {
+      recent.clear();
+    }
+    stored.forEach((row, value) -> recent.put(key(prepared.sheet, row), value));
+  }
+
   private static void result(Prepared prepared) {
     if (prepared.failure != null) {
       throw prepared.failure;
@@ -219,8 +260,14 @@ final class SheetCommits {
   /** Writes the batch and marks each commit done, with its failure if it has one. */
   private void write(List<Prepared> batch) {
     try {
-      Set<String> applied = execute(batch);
-      batch.forEach(p -> finish(p, applied.contains(p.sheet) ? null : new StaleRevisionException(SheetId.of(p.sheet), p.base, -1)));
+      Map<String, Map<String, StoredRow>> applied = execute(batch);
+      for (Prepared p : batch) {
+        Map<String, StoredRow> stored = applied.get(p.sheet);
+        if (stored != null) {
+          remember(p, stored);
+        }
+        finish(p, stored != null ? null : new StaleRevisionException(SheetId.of(p.sheet), p.base, -1));
+      }
     } catch (SQLException | RuntimeException e) {
       if (batch.size() == 1) {
         finish(batch.get(0), new IllegalStateException("the database refused a sheet change", e));
@@ -243,8 +290,8 @@ final class SheetCommits {
     }
   }
 
-  /** One statement for the batch; returns the sheets whose revision guard held. */
-  private Set<String> execute(List<Prepared> batch) throws SQLException {
+  /** One statement for the batch; returns the sheets whose revision guard held, each with the rows it stored. */
+  private Map<String, Map<String, StoredRow>> execute(List<Prepared> batch) throws SQLException {
     Timestamp now = Timestamp.from(clock.instant());
     var columns = new Columns();
     for (Prepared p : batch) {
@@ -253,10 +300,22 @@ final class SheetCommits {
     try (Connection connection = direct.getConnection();
         PreparedStatement ps = connection.prepareStatement(SQL)) {
       columns.bind(connection, ps, now);
-      Set<String> applied = new HashSet<>();
+      Map<String, Map<String, StoredRow>> applied = new HashMap<>();
+      Map<String, Map<String, RowParam>> written = new HashMap<>();
+      for (Prepared p : batch) {
+        Map<String, RowParam> rows = new HashMap<>();
+        p.rows.forEach(r -> rows.put(r.id(), r));
+        written.put(p.sheet, rows);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          applied.add(rs.getString(1));
+          String sheet = rs.getString(1);
+          String row = rs.getString(2);
+          Map<String, StoredRow> stored = applied.computeIfAbsent(sheet, s -> new HashMap<>());
+          if (row != null) {
+            RowParam r = written.get(sheet).get(row);
+            stored.put(row, new StoredRow(row, r.position(), r.version(), r.data(), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()));
+          }
         }
       }
       return applied;

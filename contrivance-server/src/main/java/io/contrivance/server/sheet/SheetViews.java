@@ -4,6 +4,7 @@ import static io.contrivance.server.web.Jsons.JSON;
 
 import io.contrivance.core.Sheet;
 import io.contrivance.core.sheet.Column;
+import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.sheet.Violation;
 import io.contrivance.server.web.ApiError;
@@ -107,13 +108,49 @@ public class SheetViews {
     return json.append('}').toString();
   }
 
+  /**
+   * The answer to a write of {@code row}: as the write stored it, without a query when this instance
+   * remembers it (see {@link SheetCommits.StoredRow}), else as stored now.
+   */
+  String rowAnswer(String sheetId, Row row) {
+    return store
+        .stored(sheetId, row.id().value(), row.version())
+        .map(stored -> appendRow(new StringBuilder(600).append("{\"success\":true,\"data\":"), stored).append('}').toString())
+        .orElseGet(() -> rowAnswer(sheetId, row.id().value()));
+  }
+
+  /** Rows just written, as a JSON array in sheet order: see {@link #rowAnswer(String, Row)}. */
+  String rowsText(String sheetId, List<Row> rows) {
+    List<SheetCommits.StoredRow> stored = new java.util.ArrayList<>(rows.size());
+    for (Row row : rows) {
+      var found = store.stored(sheetId, row.id().value(), row.version());
+      if (found.isEmpty()) {
+        return readRows(sheetId, rows.stream().map(r -> r.id().value()).toList());
+      }
+      stored.add(found.get());
+    }
+    stored.sort(java.util.Comparator.comparingLong(SheetCommits.StoredRow::position).thenComparing(SheetCommits.StoredRow::id));
+    StringBuilder json = new StringBuilder(rows.size() * 400).append('[');
+    for (int i = 0; i < stored.size(); i++) {
+      appendRow(i == 0 ? json : json.append(','), stored.get(i));
+    }
+    return json.append(']').toString();
+  }
+
+  private static StringBuilder appendRow(StringBuilder json, SheetCommits.StoredRow row) {
+    return json.append("{\"id\":\"").append(row.id()).append("\",\"position\":").append(row.position())
+        .append(",\"data\":").append(row.data()).append(",\"version\":").append(row.version())
+        .append(",\"created_by\":").append(quoted(row.createdBy())).append(",\"updated_by\":").append(quoted(row.updatedBy()))
+        .append(",\"created_at\":\"").append(time(row.createdAt())).append("\",\"updated_at\":\"").append(time(row.updatedAt())).append("\"}");
+  }
+
   private static void bindRow(java.sql.PreparedStatement ps, String sheetId, String rowId) throws SQLException {
     ps.setString(1, sheetId);
     ps.setString(2, rowId);
   }
 
   /** Several rows as a JSON array, in sheet order, written from the stored text without parsing it. */
-  String rowsText(String sheetId, List<String> rowIds) {
+  private String readRows(String sheetId, List<String> rowIds) {
     StringBuilder json = new StringBuilder(rowIds.size() * 400).append('[');
     int[] count = new int[1];
     store.read(
@@ -160,7 +197,11 @@ public class SheetViews {
   }
 
   static String time(ResultSet rs, int column) throws SQLException {
-    return OffsetDateTime.ofInstant(rs.getTimestamp(column).toInstant(), ZoneOffset.UTC).toString();
+    return time(rs.getTimestamp(column).toInstant());
+  }
+
+  private static String time(java.time.Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
   }
 
   /** A 422 naming every failing cell: {@code data.<column id>}, prefixed for batches. */

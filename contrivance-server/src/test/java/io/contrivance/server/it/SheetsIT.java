@@ -151,6 +151,29 @@ class SheetsIT {
   }
 
   @Test
+  void writes_answerWithTheRowAsAReadReturnsItAfterwards() {
+    // The answers are written from what the commit stored, not read back: they must match a read.
+    Api.Session owner = Api.newUser();
+    String sheet = pipeline(owner);
+    String rows = "/api/spreadsheets/" + sheet + "/rows";
+    JsonObject created = post(rows, owner.accessToken(), row("{\"company\":\"Acme\",\"stage\":\"Lead\",\"deal_value\":1250.5}")).data();
+    assertThat(created).isEqualTo(get(rows + "/" + created.getString("id"), owner.accessToken()).data());
+    JsonObject updated = patch(rows + "/" + created.getString("id"), owner.accessToken(), "{\"data\":{\"stage\":\"Qualified\"},\"version\":1}").data();
+    JsonObject read = get(rows + "/" + created.getString("id"), owner.accessToken()).data();
+    assertThat(updated).isEqualTo(read);
+    assertThat(read.getInt("version")).isEqualTo(2);
+    assertThat(read.getString("created_at")).isEqualTo(created.getString("created_at"));
+    assertThat(read.getString("updated_by")).isEqualTo(owner.id());
+    Api.Reply batch = post(rows, owner.accessToken(), "{\"rows\":[{\"data\":{\"company\":\"B\",\"stage\":\"Lead\"}},{\"data\":{\"company\":\"C\",\"stage\":\"Lead\"}},{\"data\":{\"company\":\"D\",\"stage\":\"Lead\"}}]}");
+    assertThat(batch.status()).as(batch.toString()).isEqualTo(201);
+    List<JsonObject> answered = batch.data().getJsonArray("rows").getValuesAs(JsonObject.class);
+    assertThat(answered).extracting(r -> r.getJsonObject("data").getString("company")).containsExactly("B", "C", "D");
+    for (JsonObject one : answered) {
+      assertThat(one).isEqualTo(get(rows + "/" + one.getString("id"), owner.accessToken()).data());
+    }
+  }
+
+  @Test
   void access_isCheckedPerSheet() {
     Api.Session owner = Api.newUser();
     Api.Session stranger = Api.newUser();
