@@ -2,19 +2,17 @@ package io.contrivance.server;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * The REST API under {@code /api}. Access tokens are MicroProfile JWTs; which endpoints need one is
- * decided by {@link io.contrivance.server.auth.Authenticated}, so that a missing or bad token gets the
- * API's own error envelope rather than the container's.
+ * The REST API under {@code /api}. Access tokens are RS256 JWTs in the MicroProfile JWT format; every
+ * endpoint needs one ({@link io.contrivance.server.auth.Authenticated}) unless it is {@link
+ * io.contrivance.server.auth.Public}, and a missing or bad token gets the API's error envelope.
  */
 @ApplicationPath("/api")
-@LoginConfig(authMethod = "MP-JWT")
 @OpenAPIDefinition(
     info =
         @Info(

@@ -21,7 +21,6 @@ import io.contrivance.server.sheet.SheetRole;
 import io.contrivance.server.sheet.Sheets;
 import io.contrivance.server.web.ApiResponse;
 import io.contrivance.server.web.Checks;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -54,7 +53,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/spreadsheets/{sheetId}/forecast")
 @RequestScoped
 @Authenticated
-@RolesAllowed({"user", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")

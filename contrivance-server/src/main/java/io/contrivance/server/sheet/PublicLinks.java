@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * can change nothing.
  */
 @Path("/public")
+@io.contrivance.server.auth.Public
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Public links")

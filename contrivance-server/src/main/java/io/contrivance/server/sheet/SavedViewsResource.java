@@ -7,7 +7,6 @@ import io.contrivance.server.auth.CurrentUser;
 import io.contrivance.server.web.ApiException;
 import io.contrivance.server.web.ApiResponse;
 import io.contrivance.server.web.Checks;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -41,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/spreadsheets/{sheetId}/views")
 @RequestScoped
 @Authenticated
-@RolesAllowed({"user", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")

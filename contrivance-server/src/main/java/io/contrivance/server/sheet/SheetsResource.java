@@ -20,7 +20,6 @@ import io.contrivance.server.web.ApiException;
 import io.contrivance.server.web.ApiResponse;
 import io.contrivance.server.web.Checks;
 import io.contrivance.server.web.Paging;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -54,7 +53,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/spreadsheets")
 @RequestScoped
 @Authenticated
-@RolesAllowed({"user", "admin"})
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")

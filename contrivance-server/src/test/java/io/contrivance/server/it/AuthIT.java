@@ -134,12 +134,36 @@ class AuthIT {
   @Test
   void missingGarbageAndForgedTokens_get401InTheEnvelope() throws Exception {
     Api.admin();
-    for (String token : new String[] {null, "garbage", forged()}) {
-      Api.Reply reply = get("/api/auth/validate", token);
-      assertThat(reply.status()).as(String.valueOf(token)).isEqualTo(401);
-      assertThat(reply.json().getBoolean("success")).isFalse();
-      assertThat(reply.errorCode()).isEqualTo("unauthorized");
+    String[][] cases = {{null, "missing_token"}, {"garbage", "invalid_token"}, {forged(), "invalid_token"}};
+    for (String[] c : cases) {
+      for (String path : new String[] {"/api/auth/validate", "/api/spreadsheets", "/api/users"}) {
+        Api.Reply reply = get(path, c[0]);
+        assertThat(reply.status()).as(path + " with " + c[0]).isEqualTo(401);
+        assertThat(reply.json().getBoolean("success")).isFalse();
+        assertThat(reply.errorCode()).isEqualTo(c[1]);
+      }
     }
+  }
+
+  @Test
+  void aTokenSignedByTheServer_isRefusedOnceExpiredOrForAnotherAudience() throws Exception {
+    Api.Session user = Api.newUser();
+    var claims = SignedJWT.parse(user.accessToken()).getJWTClaimsSet();
+    String lapsing = signedByTheServer(new JWTClaimsSet.Builder(claims).expirationTime(Date.from(Instant.now().plusSeconds(1))).build());
+    String elsewhere = signedByTheServer(new JWTClaimsSet.Builder(claims).audience("another-service").build());
+    assertThat(get("/api/auth/validate", lapsing).status()).isEqualTo(200);
+    assertThat(get("/api/auth/validate", elsewhere).errorCode()).isEqualTo("invalid_token");
+    // The server remembers tokens that passed, but not past their expiry (plus five seconds of skew).
+    Thread.sleep(6_500);
+    assertThat(get("/api/auth/validate", lapsing).errorCode()).isEqualTo("invalid_token");
+    assertThat(get("/api/auth/validate", user.accessToken()).status()).isEqualTo(200);
+  }
+
+  private static String signedByTheServer(JWTClaimsSet claims) throws Exception {
+    RSAKey key = RSAKey.parse(java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("it.data.dir"), "keys", "jwt-signing-key.json")));
+    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+    jwt.sign(new RSASSASigner(key));
+    return jwt.serialize();
   }
 
   @Test
@@ -173,6 +197,7 @@ class AuthIT {
             .subject(Api.admin().id())
             .claim("groups", List.of("admin", "user"))
             .claim("upn", "x@example.com")
+            .claim("sid", "any")
             .expirationTime(Date.from(Instant.now().plusSeconds(600)))
             .build();
     SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("forger").build(), claims);
