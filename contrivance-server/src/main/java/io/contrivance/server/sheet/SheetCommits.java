@@ -50,10 +50,11 @@ import javax.sql.DataSource;
  * <p><b>The statement.</b> Data-modifying CTEs in one implicit transaction: the revision bump of each
  * sheet guarded by {@code revision = base} (rows locked in id order, so two instances' statements
  * cannot deadlock), then deletes, upserts, op log and audit log, each joined to the sheets whose
- * guard held. A sheet whose guard failed writes nothing and its caller gets {@link
- * StaleRevisionException} (another instance committed first; the core decides its edits again). If
- * the statement fails as a whole, each of its commits is written again on its own, so that one bad
- * commit cannot fail another sheet's.
+ * guard held. It returns those sheets and the rows they stored, with the metadata the database gave
+ * them, which {@link #stored} hands to the API's answer. A sheet whose guard failed writes nothing
+ * and its caller gets {@link StaleRevisionException} (another instance committed first; the core
+ * decides its edits again). If the statement fails as a whole, each of its commits is written again
+ * on its own, so that one bad commit cannot fail another sheet's.
  */
 final class SheetCommits {
 
