@@ -31,16 +31,24 @@ public class AuthFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
     if (header == null || header.isBlank()) {
-      throw ApiException.unauthorized("missing_token", "Sign in first: send an access token as 'Authorization: Bearer <token>'");
+      throw ApiException.unauthorized("missing_token", "Sign in first: send an access token as 'Authorization: Bearer <token>'")
+          .withHeader(CHALLENGE, "Bearer realm=\"contrivance\"");
     }
+    String bearer = header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
     AccessTokens.Verified token =
-        (header.regionMatches(true, 0, "Bearer ", 0, 7) ? tokens.verify(header.substring(7).trim()) : java.util.Optional.<AccessTokens.Verified>empty())
-            .orElseThrow(() -> ApiException.unauthorized("invalid_token", "The access token is invalid or expired; refresh it or sign in again"));
+        tokens.verify(bearer).orElseThrow(() -> refused("invalid_token", "The access token is invalid or expired; refresh it or sign in again"));
     SessionGuard.Live live =
         sessions
             .check(token.sessionId())
             .filter(l -> l.userId().equals(token.userId()))
-            .orElseThrow(() -> ApiException.unauthorized("session_ended", "This session has ended; sign in again"));
+            .orElseThrow(() -> refused("session_ended", "This session has ended; sign in again"));
     currentUser.set(live.userId(), live.email(), live.role(), token.sessionId());
+  }
+
+  /** RFC 6750's challenge: which scheme to use, and, for a token that was sent, that it was refused. */
+  private static final String CHALLENGE = "WWW-Authenticate";
+
+  private static ApiException refused(String code, String message) {
+    return ApiException.unauthorized(code, message).withHeader(CHALLENGE, "Bearer realm=\"contrivance\", error=\"invalid_token\"");
   }
 }

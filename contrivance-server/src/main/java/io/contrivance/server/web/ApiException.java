@@ -69,6 +69,13 @@ public class ApiException extends RuntimeException {
     return new ApiException(status, code, getMessage(), details, headers, current);
   }
 
+  /** A copy that also sends this response header. */
+  public ApiException withHeader(String name, String value) {
+    var more = new java.util.HashMap<>(headers);
+    more.put(name, value);
+    return new ApiException(status, code, getMessage(), details, more, body);
+  }
+
   public Response.StatusType status() {
     return status;
   }

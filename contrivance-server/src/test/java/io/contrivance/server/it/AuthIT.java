@@ -141,6 +141,7 @@ class AuthIT {
         assertThat(reply.status()).as(path + " with " + c[0]).isEqualTo(401);
         assertThat(reply.json().getBoolean("success")).isFalse();
         assertThat(reply.errorCode()).isEqualTo(c[1]);
+        assertThat(reply.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer realm=\"contrivance\""));
       }
     }
   }
