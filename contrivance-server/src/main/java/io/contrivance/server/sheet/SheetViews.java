@@ -137,13 +137,6 @@ public class SheetViews {
     return json.append(']').toString();
   }
 
-  private static StringBuilder appendRow(StringBuilder json, SheetCommits.StoredRow row) {
-    return json.append("{\"id\":\"").append(row.id()).append("\",\"position\":").append(row.position())
-        .append(",\"data\":").append(row.data()).append(",\"version\":").append(row.version())
-        .append(",\"created_by\":").append(quoted(row.createdBy())).append(",\"updated_by\":").append(quoted(row.updatedBy()))
-        .append(",\"created_at\":\"").append(time(row.createdAt())).append("\",\"updated_at\":\"").append(time(row.updatedAt())).append("\"}");
-  }
-
   private static void bindRow(java.sql.PreparedStatement ps, String sheetId, String rowId) throws SQLException {
     ps.setString(1, sheetId);
     ps.setString(2, rowId);
@@ -186,10 +179,18 @@ public class SheetViews {
    * JSONB text is already the wire form. Ids are UUIDs and timestamps ISO text, so nothing needs escaping.
    */
   static void appendRow(StringBuilder json, ResultSet rs) throws SQLException {
-    json.append("{\"id\":\"").append(rs.getString(1)).append("\",\"position\":").append(rs.getLong(2))
-        .append(",\"data\":").append(rs.getString(4)).append(",\"version\":").append(rs.getLong(3))
-        .append(",\"created_by\":").append(quoted(rs.getString(5))).append(",\"updated_by\":").append(quoted(rs.getString(6)))
-        .append(",\"created_at\":\"").append(time(rs, 7)).append("\",\"updated_at\":\"").append(time(rs, 8)).append("\"}");
+    appendRow(
+        json,
+        new SheetCommits.StoredRow(
+            rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant()));
+  }
+
+  /** A row as {@link #row(ResultSet)} shapes it, from what a commit stored or a query read. */
+  private static StringBuilder appendRow(StringBuilder json, SheetCommits.StoredRow row) {
+    return json.append("{\"id\":\"").append(row.id()).append("\",\"position\":").append(row.position())
+        .append(",\"data\":").append(row.data()).append(",\"version\":").append(row.version())
+        .append(",\"created_by\":").append(quoted(row.createdBy())).append(",\"updated_by\":").append(quoted(row.updatedBy()))
+        .append(",\"created_at\":\"").append(time(row.createdAt())).append("\",\"updated_at\":\"").append(time(row.updatedAt())).append("\"}");
   }
 
   private static String quoted(String id) {
