@@ -23,6 +23,9 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION)
 public class AuthFilter implements ContainerRequestFilter {
 
+  /** RFC 6750's challenge: which scheme to use, and, for a token that was sent, that it was refused. */
+  private static final String CHALLENGE = "WWW-Authenticate";
+
   @Inject AccessTokens tokens;
   @Inject SessionGuard sessions;
   @Inject CurrentUser currentUser;
@@ -45,9 +48,7 @@ public class AuthFilter implements ContainerRequestFilter {
     currentUser.set(live.userId(), live.email(), live.role(), token.sessionId());
   }
 
-  /** RFC 6750's challenge: which scheme to use, and, for a token that was sent, that it was refused. */
-  private static final String CHALLENGE = "WWW-Authenticate";
-
+  /** RFC 6750's challenge for a token that was sent and refused. */
   private static ApiException refused(String code, String message) {
     return ApiException.unauthorized(code, message).withHeader(CHALLENGE, "Bearer realm=\"contrivance\", error=\"invalid_token\"");
   }

@@ -55,13 +55,8 @@ public class ApiException extends RuntimeException {
   }
 
   public static ApiException tooManyRequests(long retryAfterSeconds) {
-    return new ApiException(
-        Status.TOO_MANY_REQUESTS,
-        "rate_limited",
-        "Too many attempts; try again in " + retryAfterSeconds + " s",
-        List.of(),
-        Map.of("Retry-After", Long.toString(retryAfterSeconds)),
-        null);
+    return new ApiException(Status.TOO_MANY_REQUESTS, "rate_limited", "Too many attempts; try again in " + retryAfterSeconds + " s", List.of())
+        .withHeader("Retry-After", Long.toString(retryAfterSeconds));
   }
 
   /** A copy whose error envelope also carries {@code current} (for example the row a stale write lost to). */
