@@ -52,15 +52,19 @@ public final class ServerLoad {
       ownSheets.add(createSheet(base, token, "Own " + c));
       ownRows.add(insertBatch(base, token, ownSheets.get(c), 1, 0).get(0));
     }
-    report("single-row update (PATCH), each client on its own sheet", closedLoop(i -> patch(base + "/api/spreadsheets/" + ownSheets.get(i) + "/rows/" + ownRows.get(i), token, "{\"data\":{\"next_step\":\"call " + System.nanoTime() + "\"}}")));
-    report("single-row update (PATCH), all clients on one sheet", closedLoop(i -> patch(base + "/api/spreadsheets/" + sheet + "/rows/" + rows.get(i), token, "{\"data\":{\"next_step\":\"call " + System.nanoTime() + "\",\"deal_value\":" + (1000 + (System.nanoTime() % 1000)) + "}}")));
-    report("single-row read (GET)", closedLoop(i -> get(base + "/api/spreadsheets/" + sheet + "/rows/" + rows.get(i), token)));
+    // -Dbench.open.only=true: only the fixed-rate writes below (for comparing builds or settings).
+    boolean openOnly = Boolean.getBoolean("bench.open.only");
+    if (!openOnly) {
+      report("single-row update (PATCH), each client on its own sheet", closedLoop(i -> patch(base + "/api/spreadsheets/" + ownSheets.get(i) + "/rows/" + ownRows.get(i), token, "{\"data\":{\"next_step\":\"call " + System.nanoTime() + "\"}}")));
+      report("single-row update (PATCH), all clients on one sheet", closedLoop(i -> patch(base + "/api/spreadsheets/" + sheet + "/rows/" + rows.get(i), token, "{\"data\":{\"next_step\":\"call " + System.nanoTime() + "\",\"deal_value\":" + (1000 + (System.nanoTime() % 1000)) + "}}")));
+      report("single-row read (GET)", closedLoop(i -> get(base + "/api/spreadsheets/" + sheet + "/rows/" + rows.get(i), token)));
+    }
     // The same writes at a fixed offered rate: the latency a client sees when the server is asked
     // for that many writes a second (a closed loop at saturation only measures its own queue).
     for (int rate : rates()) {
       report("single-row update (PATCH) at " + rate + "/s offered, each client on its own sheet", openLoop(rate, i -> patch(base + "/api/spreadsheets/" + ownSheets.get(i) + "/rows/" + ownRows.get(i), token, "{\"data\":{\"next_step\":\"call " + System.nanoTime() + "\"}}")));
     }
-    if (Boolean.getBoolean("bench.writes.only")) {
+    if (openOnly || Boolean.getBoolean("bench.writes.only")) {
       return;
     }
 
@@ -185,11 +189,25 @@ public final class ServerLoad {
   }
 
   /** Runs {@code body} on each of the 32 clients' own threads; returns when every one has ended. */
+  /**
+   * The clients' threads, kept for the whole run: each thread keeps its HTTP connection, so a test
+   * is measured on the connections its warm-up used (with new threads, the first half-second of a
+   * test measured 32 connections being opened and the server's first requests on each).
+   */
+  private static final java.util.concurrent.ExecutorService CLIENT_THREADS =
+      java.util.concurrent.Executors.newFixedThreadPool(
+          CLIENTS,
+          task -> {
+            Thread thread = new Thread(task, "client");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   static void onEveryClient(Call body, Meanwhile meanwhile) throws InterruptedException {
     CountDownLatch done = new CountDownLatch(CLIENTS);
     for (int c = 0; c < CLIENTS; c++) {
       int client = c;
-      new Thread(() -> {
+      CLIENT_THREADS.execute(() -> {
         try {
           body.run(client);
         } catch (Exception e) {
@@ -197,10 +215,36 @@ public final class ServerLoad {
         } finally {
           done.countDown();
         }
-      }).start();
+      });
     }
     meanwhile.run();
     done.await();
+  }
+
+  /**
+   * With {@code -Dbench.dump=FILE}, writes each fixed-rate request as "wall-clock time it was due
+   * (ms since the epoch), latency (µs)", in due order: to line slow requests up with a GC log or a
+   * database log.
+   */
+  private static void dump(long start, long interval, List<long[]> perClient, int[] counts) {
+    String file = System.getProperty("bench.dump");
+    if (file == null) {
+      return;
+    }
+    long epochNanos = System.currentTimeMillis() * 1_000_000 - System.nanoTime();
+    try (var out = new java.io.PrintWriter(java.nio.file.Files.newBufferedWriter(java.nio.file.Path.of(file)))) {
+      int most = Arrays.stream(counts).max().orElse(0);
+      for (int i = 0; i < most; i++) {
+        for (int c = 0; c < CLIENTS; c++) {
+          if (i < counts[c]) {
+            long due = start + ((long) i * CLIENTS + c) * interval;
+            out.printf(Locale.ROOT, "%.3f %d%n", (due + epochNanos) / 1e6, perClient.get(c)[i] / 1000);
+          }
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Every client's latencies, merged and sorted. */
@@ -250,6 +294,7 @@ public final class ServerLoad {
           }
         },
         () -> {});
+    dump(start, interval, perClientSamples, counts);
     return result(perClientSamples, counts, (System.nanoTime() - start) / 1e9, warmUp);
   }
 
