@@ -66,8 +66,13 @@ final class Sequencer {
   static final int MAX_BATCH = 256;
   /** Committed rows kept per sheet for deciding edits without a read. */
   static final int CACHED_ROWS = 512;
-  /** Committed events kept per sheet for resolving concurrent edits without a read. */
-  static final int RECENT_EVENTS = 1024;
+  /**
+   * Committed events kept per sheet for resolving concurrent edits without a read (older ones are
+   * read from the store's log). An edit is rarely more than a few events behind; with 1,024, a busy
+   * sheet's events lived for tens of seconds, long enough to be copied by every young collection of
+   * a server's heap and then promoted (young pauses of 16-23 ms instead of 8-10 on two cores).
+   */
+  static final int RECENT_EVENTS = 128;
   /**
    * How long the committed schema may be served without asking the store: another instance's
    * schema change shows up here within this time (or at once, when this instance commits).
