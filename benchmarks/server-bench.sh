@@ -27,7 +27,7 @@ data=$root/benchmarks/target/bench-data
 "$wlp/bin/server" stop $name >/dev/null 2>&1 || true
 rm -rf "$dir" "$data"
 "$wlp/bin/server" create $name >/dev/null
-cp liberty/src/main/liberty/config/server.xml "$dir/"
+cp liberty/src/main/liberty/config/server.xml liberty/src/main/liberty/config/jvm.options "$dir/"
 mkdir -p "$dir/apps" "$dir/jdbc"
 cp contrivance-server/target/contrivance.war "$dir/apps/"
 cp ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar "$dir/jdbc/" 2>/dev/null || true
@@ -67,8 +67,10 @@ echo "server start (first start: initdb of the embedded database included): $(( 
 sleep 10
 pid=$(pgrep -f "ws-server.jar $name" | head -1)
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+# ZGC maps the heap three times, so RSS counts its pages up to three times; PSS counts them once.
+pss=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup")
 pgrss=$(ps -o rss= -p "$(pgrep -d, -f "postgres -D $data")" | awk '{s+=$1} END {print s}')
-echo "idle RSS: Liberty JVM $((rss / 1024)) MB, embedded PostgreSQL $((pgrss / 1024)) MB"
+echo "idle RSS: Liberty JVM $((rss / 1024)) MB (PSS $((pss / 1024)) MB), embedded PostgreSQL $((pgrss / 1024)) MB"
 
 "$wlp/bin/server" stop $name >/dev/null
 started=$(date +%s%N)
@@ -87,7 +89,7 @@ if [ "$mode" = cluster ]; then
   "$wlp/bin/server" stop $second >/dev/null 2>&1 || true
   rm -rf "$dir2" "$data-2"
   "$wlp/bin/server" create $second >/dev/null
-  cp liberty/src/main/liberty/config/server.xml "$dir2/"
+  cp liberty/src/main/liberty/config/server.xml liberty/src/main/liberty/config/jvm.options "$dir2/"
   mkdir -p "$dir2/apps" "$dir2/jdbc"
   cp contrivance-server/target/contrivance.war "$dir2/apps/"
   cp "$dir"/jdbc/*.jar "$dir2/jdbc/"
