@@ -1,11 +1,13 @@
 package io.contrivance.server.sheet;
 
-import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,13 +45,15 @@ public class RowIndexUpkeep {
 
   private ScheduledFuture<?> merges;
   private volatile boolean failing;
+  private volatile boolean stopping;
 
   void startup(@Observes @Initialized(ApplicationScoped.class) Object event) {
     merges = scheduler.scheduleWithFixedDelay(this::mergePendingEntries, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
   }
 
-  @PreDestroy
-  void stop() {
+  /** Before the embedded database is stopped (which observes the same event later). */
+  void stop(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    stopping = true;
     if (merges != null) {
       merges.cancel(false);
     }
@@ -68,7 +72,7 @@ public class RowIndexUpkeep {
       }
       LOG.finer(() -> "Merged " + merged + " pending pages of the rows index");
     } catch (SQLException | RuntimeException e) {
-      if (!failing) {
+      if (!failing && !stopping) {
         failing = true;
         LOG.log(Level.WARNING, "Could not merge the rows index's pending entries; row writes merge them themselves meanwhile", e);
       }
