@@ -87,6 +87,20 @@ class ConcurrentEditsTest {
   }
 
   @Test
+  void sameCell_againstABaseOlderThanTheEventsKeptInMemory_isResolvedFromTheStoresLog() {
+    long base = sheet.revision();
+    set("ann", base, NAME, text("Ann's"));
+    for (int i = 0; i < Sequencer.RECENT_EVENTS + 10; i++) {
+      set("carl", sheet.revision(), AMOUNT, new CellValue.Decimal(BigDecimal.valueOf(i)));
+    }
+    EditResult<Row> bob = set("bob", base, NAME, text("Bob's"));
+    assertThat(bob.isApplied()).isTrue();
+    assertThat(sheet.row(row.id()).orElseThrow().cell(NAME)).isEqualTo(text("Bob's"));
+    SheetEvent.RowUpdated event = (SheetEvent.RowUpdated) events.get(events.size() - 1);
+    assertThat(event.overwritten()).containsExactly(new SheetEvent.Overwrite("ann", NAME, text("Ann's"), base + 1));
+  }
+
+  @Test
   void sameCell_sameAuthorTwice_isNoConflict() {
     long base = sheet.revision();
     set("ann", base, NAME, text("one"));
