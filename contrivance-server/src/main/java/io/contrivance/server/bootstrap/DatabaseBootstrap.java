@@ -89,6 +89,15 @@ public class DatabaseBootstrap {
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("full_page_writes", "on")
+              // The database's own log (errors, warnings, checkpoints) in files of its own under
+              // postgres/log, one per weekday, each overwritten a week later: the library would
+              // otherwise hand these lines to a logging API nothing here listens to.
+              .setServerConfig("logging_collector", "on")
+              .setServerConfig("log_directory", "log")
+              .setServerConfig("log_filename", "postgresql-%a.log")
+              .setServerConfig("log_rotation_age", "1d")
+              .setServerConfig("log_rotation_size", "0")
+              .setServerConfig("log_truncate_on_rotation", "on")
               .setPGStartupWait(Duration.ofSeconds(60))
               .start();
       LOG.info(
