@@ -218,9 +218,9 @@ public class JdbcSheetStore implements SheetStore {
     commits.commit(sheet, commit, schema -> columnsJson(schema.columns()));
   }
 
-  /** The row as a commit on this instance just stored it at this version, if still remembered. */
-  Optional<SheetCommits.StoredRow> stored(String sheet, String row, long version) {
-    return commits.stored(sheet, row, version);
+  /** The row as a commit on this instance just stored it at this version, if still remembered; forgotten as it is taken. */
+  Optional<SheetCommits.StoredRow> takeStored(String sheet, String row, long version) {
+    return commits.take(sheet, row, version);
   }
 
   @Override

@@ -114,7 +114,11 @@ final class SheetCommits {
    */
   record StoredRow(String id, long position, long version, String data, String createdBy, String updatedBy, Instant createdAt, Instant updatedAt) {}
 
-  /** Enough for the writes in flight and the largest batch; emptied when full (a miss reads the row). */
+  /**
+   * Enough for the writes in flight and the largest batch. A request takes its rows out as it
+   * answers, so that they die young (and cost the collector nothing); rows nobody asks for (edits
+   * made through sockets) stay until the map is emptied when full, and a miss reads the row.
+   */
   static final int MOST_RECENT = 8_192;
 
   /** A row of the rows table to write. */
@@ -215,12 +219,18 @@ final class SheetCommits {
   }
 
   /**
-   * The row as the latest commit on this instance stored it, if that commit gave it this version;
-   * empty if another commit changed it since or it is no longer remembered (read it then).
+   * The row as the latest commit on this instance stored it, if that commit gave it this version,
+   * forgotten as it is handed out (the request that made the write is the one that asks); empty if
+   * another commit changed it since or it is no longer remembered (read it then).
    */
-  Optional<StoredRow> stored(String sheet, String row, long version) {
-    StoredRow stored = recent.get(key(sheet, row));
-    return stored != null && stored.version() == version ? Optional.of(stored) : Optional.empty();
+  Optional<StoredRow> take(String sheet, String row, long version) {
+    String key = key(sheet, row);
+    StoredRow stored = recent.get(key);
+    if (stored == null || stored.version() != version) {
+      return Optional.empty();
+    }
+    recent.remove(key, stored);
+    return Optional.of(stored);
   }
 
   private static String key(String sheet, String row) {

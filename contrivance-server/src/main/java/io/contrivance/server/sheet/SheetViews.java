@@ -114,7 +114,7 @@ public class SheetViews {
    */
   String rowAnswer(String sheetId, Row row) {
     return store
-        .stored(sheetId, row.id().value(), row.version())
+        .takeStored(sheetId, row.id().value(), row.version())
         .map(stored -> appendRow(new StringBuilder(600).append("{\"success\":true,\"data\":"), stored).append('}').toString())
         .orElseGet(() -> rowAnswer(sheetId, row.id().value()));
   }
@@ -123,7 +123,7 @@ public class SheetViews {
   String rowsText(String sheetId, List<Row> rows) {
     List<SheetCommits.StoredRow> stored = new java.util.ArrayList<>(rows.size());
     for (Row row : rows) {
-      var found = store.stored(sheetId, row.id().value(), row.version());
+      var found = store.takeStored(sheetId, row.id().value(), row.version());
       if (found.isEmpty()) {
         return readRows(sheetId, rows.stream().map(r -> r.id().value()).toList());
       }
