@@ -159,8 +159,11 @@ public final class ServerLoad {
     void run(int client) throws Exception;
   }
 
-  /** Measured requests, the seconds they took, their sorted latencies, and the unmeasured warm-up requests before them. */
-  record Result(long requests, double seconds, long[] latencies, long warmUpRequests) {}
+  /**
+   * Measured requests, the seconds they took, their sorted latencies, the unmeasured warm-up
+   * requests before them, and the percent of the machine's CPU stolen by the host meanwhile.
+   */
+  record Result(long requests, double seconds, long[] latencies, long warmUpRequests, double stealPercent) {}
 
   /** Each of 32 clients sends its next request as soon as the previous answer arrives, for RUN. */
   static Result closedLoop(Call call) throws InterruptedException {
@@ -171,6 +174,7 @@ public final class ServerLoad {
       perClient.add(new long[2_000_000]);
     }
     int[] counts = new int[CLIENTS];
+    CpuSteal steal = CpuSteal.now();
     long start = System.nanoTime();
     onEveryClient(
         client -> {
@@ -184,7 +188,7 @@ public final class ServerLoad {
           Thread.sleep(RUN.toMillis());
           stop.set(true);
         });
-    return result(perClient, counts, (System.nanoTime() - start) / 1e9, warmUp);
+    return result(perClient, counts, (System.nanoTime() - start) / 1e9, warmUp, steal);
   }
 
   /** What the driver's main thread does while the clients run. */
@@ -253,7 +257,7 @@ public final class ServerLoad {
   }
 
   /** Every client's latencies, merged and sorted. */
-  private static Result result(List<long[]> perClient, int[] counts, double seconds, long warmUp) {
+  private static Result result(List<long[]> perClient, int[] counts, double seconds, long warmUp, CpuSteal since) {
     long total = Arrays.stream(counts).sum();
     long[] all = new long[(int) total];
     int k = 0;
@@ -262,7 +266,7 @@ public final class ServerLoad {
       k += counts[c];
     }
     Arrays.sort(all);
-    return new Result(total, seconds, all, warmUp);
+    return new Result(total, seconds, all, warmUp, CpuSteal.now().percentSince(since));
   }
 
   /** The offered rates of the fixed-rate write test ({@code -Dbench.rates=1000,2000}). */
@@ -285,6 +289,7 @@ public final class ServerLoad {
       perClientSamples.add(new long[(int) perClient]);
     }
     int[] counts = new int[CLIENTS];
+    CpuSteal steal = CpuSteal.now();
     long start = System.nanoTime() + 10_000_000;
     onEveryClient(
         client -> {
@@ -300,7 +305,7 @@ public final class ServerLoad {
         },
         () -> {});
     dump(start, interval, perClientSamples, counts);
-    return result(perClientSamples, counts, (System.nanoTime() - start) / 1e9, warmUp);
+    return result(perClientSamples, counts, (System.nanoTime() - start) / 1e9, warmUp, steal);
   }
 
   /**
@@ -324,8 +329,9 @@ public final class ServerLoad {
 
   static void report(String what, Result result) {
     long[] l = result.latencies();
-    System.out.printf(Locale.ROOT, "%s, %d clients: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms (%,d requests in %.0f s)%n",
-        what, CLIENTS, result.requests() / result.seconds(), l[l.length / 2] / 1e6, l[(int) (l.length * 0.99)] / 1e6, l[l.length - 1] / 1e6, result.requests(), result.seconds());
+    System.out.printf(Locale.ROOT, "%s, %d clients: %,.0f requests/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms (%,d requests in %.0f s; CPU stolen by the host: %.0f %%)%n",
+        what, CLIENTS, result.requests() / result.seconds(), l[l.length / 2] / 1e6, l[(int) (l.length * 0.99)] / 1e6, l[l.length - 1] / 1e6, result.requests(), result.seconds(),
+        result.stealPercent());
   }
 
   static String register(String base) throws Exception {
