@@ -90,7 +90,7 @@ public class DatabaseBootstrap {
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("full_page_writes", "on")
               // The database's own log (errors, warnings, checkpoints) in files of its own under
-              // postgres/log, one per weekday, each overwritten a week later: the library would
+              // postgres/log, one per weekday, emptied when midnight moves on to it: the library would
               // otherwise hand these lines to a logging API nothing here listens to.
               .setServerConfig("logging_collector", "on")
               .setServerConfig("log_directory", "log")
