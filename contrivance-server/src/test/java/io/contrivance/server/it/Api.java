@@ -11,6 +11,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -21,6 +24,8 @@ import java.util.UUID;
 final class Api {
 
   static final String BASE = System.getProperty("it.base.url", "http://127.0.0.1:9181");
+  /** The database the server under test started (its embedded PostgreSQL). */
+  private static final String DATABASE = System.getProperty("it.db.url", "jdbc:postgresql://127.0.0.1:15433/postgres?user=postgres");
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static Session admin;
 
@@ -151,6 +156,11 @@ final class Api {
   }
 
   /** Polls readiness: the server was started by the build but may still be deploying. */
+  /** A connection to the server's database, for checking what it stored or how it set itself up. */
+  static Connection database() throws SQLException {
+    return DriverManager.getConnection(DATABASE);
+  }
+
   static void awaitReady() {
     long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < deadline) {

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -16,14 +15,13 @@ import org.junit.jupiter.api.Test;
 /** The embedded database's own log, which an admin reads when the database misbehaves. */
 class EmbeddedDatabaseLogIT {
 
-  private static final String DB = System.getProperty("it.db.url", "jdbc:postgresql://127.0.0.1:15433/postgres?user=postgres");
   private static final Path DATA = Path.of(System.getProperty("it.data.dir", "target/it-data"));
 
   @Test
   void warningsOfTheEmbeddedDatabase_landInADailyLogFileUnderTheDataDirectory() throws Exception {
     String marker = "contrivance log check " + UUID.randomUUID();
     String logFile;
-    try (Connection db = DriverManager.getConnection(DB); Statement statement = db.createStatement()) {
+    try (Connection db = Api.database(); Statement statement = db.createStatement()) {
       statement.execute("do $$ begin raise warning '" + marker + "'; end $$");
       try (ResultSet current = statement.executeQuery("select pg_current_logfile()")) {
         assertThat(current.next()).isTrue();

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.Test;
 /** The rows' filter index, as the server keeps it in the database it started. */
 class RowIndexIT {
 
-  private static final String DB = System.getProperty("it.db.url", "jdbc:postgresql://127.0.0.1:15433/postgres?user=postgres");
 
   @Test
   void pendingEntriesOfTheFilterIndex_areMergedInTheBackgroundAndFiltersStillFindTheRows() throws Exception {
@@ -31,7 +29,7 @@ class RowIndexIT {
     Api.Reply added = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), rows.toString());
     assertThat(added.status()).as(added.toString()).isEqualTo(201);
 
-    try (Connection db = DriverManager.getConnection(DB); Statement statement = db.createStatement()) {
+    try (Connection db = Api.database(); Statement statement = db.createStatement()) {
       // The limit at which a row write would merge the list itself is well above one batch.
       try (ResultSet options = statement.executeQuery("select reloptions::text from pg_class where relname = 'spreadsheet_rows_data'")) {
         assertThat(options.next()).isTrue();
@@ -53,7 +51,7 @@ class RowIndexIT {
 
   @Test
   void theLogTables_areVacuumedGentlySoThatWritesKeepTheCpu() throws Exception {
-    try (Connection db = DriverManager.getConnection(DB);
+    try (Connection db = Api.database();
         Statement statement = db.createStatement();
         ResultSet options = statement.executeQuery("select relname, reloptions::text from pg_class where relname in ('sheet_ops', 'activity') order by relname")) {
       int tables = 0;
