@@ -188,7 +188,7 @@ public final class ServerLoad {
           Thread.sleep(RUN.toMillis());
           stop.set(true);
         });
-    return result(perClient, counts, (System.nanoTime() - start) / 1e9, warmUp, steal);
+    return result(perClient, counts, (System.nanoTime() - start) / 1e9, warmUp, CpuSteal.now().percentSince(steal));
   }
 
   /** What the driver's main thread does while the clients run. */
@@ -257,7 +257,7 @@ public final class ServerLoad {
   }
 
   /** Every client's latencies, merged and sorted. */
-  private static Result result(List<long[]> perClient, int[] counts, double seconds, long warmUp, CpuSteal since) {
+  private static Result result(List<long[]> perClient, int[] counts, double seconds, long warmUp, double stealPercent) {
     long total = Arrays.stream(counts).sum();
     long[] all = new long[(int) total];
     int k = 0;
@@ -266,7 +266,7 @@ public final class ServerLoad {
       k += counts[c];
     }
     Arrays.sort(all);
-    return new Result(total, seconds, all, warmUp, CpuSteal.now().percentSince(since));
+    return new Result(total, seconds, all, warmUp, stealPercent);
   }
 
   /** The offered rates of the fixed-rate write test ({@code -Dbench.rates=1000,2000}). */
@@ -304,8 +304,11 @@ public final class ServerLoad {
           }
         },
         () -> {});
+    // The run ends here: writing the dump is not part of it.
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double stolen = CpuSteal.now().percentSince(steal);
     dump(start, interval, perClientSamples, counts);
-    return result(perClientSamples, counts, (System.nanoTime() - start) / 1e9, warmUp, steal);
+    return result(perClientSamples, counts, seconds, warmUp, stolen);
   }
 
   /**
