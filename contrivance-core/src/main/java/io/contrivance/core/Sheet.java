@@ -200,6 +200,29 @@ public final class Sheet {
     return addParsed(rows.size(), ids, (schema, rowId, index, out) -> acceptValues(schema, rowId, rows.get(index), out));
   }
 
+  /**
+   * Adds rows from cells the caller has read itself (from JSON, say), under ids it chose, all or
+   * none. A cell given as {@link ParseResult.Invalid} is reported with every other problem of the
+   * batch (rules, uniqueness, unknown columns) in one {@link EditResult.Rejected}, so that people
+   * see all their mistakes at once rather than in rounds.
+   *
+   * @throws IllegalArgumentException as {@link #addRowsValues(List, List)}
+   */
+  public EditResult<List<Row>> addRowsParsed(List<RowId> ids, List<Map<ColumnId, ParseResult>> rows) {
+    Objects.requireNonNull(ids, "ids");
+    Objects.requireNonNull(rows, "rows");
+    if (ids.size() != rows.size() || new java.util.HashSet<>(ids).size() != ids.size()) {
+      throw new IllegalArgumentException("give one distinct id per row: " + ids.size() + " ids for " + rows.size() + " rows");
+    }
+    return addParsed(rows.size(), ids, (schema, rowId, index, out) -> acceptParsed(schema, rowId, rows.get(index), out));
+  }
+
+  /** Sets cells of a row from cells the caller has read itself; see {@link #addRowsParsed} for unreadable cells. */
+  public EditResult<Row> updateRowParsed(RowId row, Map<ColumnId, ParseResult> cells, OptionalLong expectedVersion) {
+    Objects.requireNonNull(cells, "cells");
+    return update(row, expectedVersion, (schema, out) -> acceptParsed(schema, row, cells, out));
+  }
+
   /** Sets one cell from text. */
   public EditResult<Row> setCell(RowId row, ColumnId column, String text) {
     return updateRow(row, Map.of(column.value(), text), OptionalLong.empty());
@@ -233,6 +256,12 @@ public final class Sheet {
    */
   public EditResult<Row> insertRowValues(RowId after, RowId newRow, Map<ColumnId, CellValue> values) {
     Objects.requireNonNull(values, "values");
+    return insertRowParsed(after, newRow, valid(values));
+  }
+
+  /** {@link #insertRowValues} from cells the caller has read itself; see {@link #addRowsParsed} for unreadable cells. */
+  public EditResult<Row> insertRowParsed(RowId after, RowId newRow, Map<ColumnId, ParseResult> cells) {
+    Objects.requireNonNull(cells, "cells");
     return write(
         false,
         view -> {
@@ -246,8 +275,7 @@ public final class Sheet {
           }
           SheetSchema schema = view.schema();
           var violations = new ArrayList<Violation>();
-          Map<ColumnId, CellValue> cells = acceptValues(schema, rowId, values, violations);
-          Row row = Row.of(rowId, place.get().position(), cells);
+          Row row = Row.of(rowId, place.get().position(), acceptParsed(schema, rowId, cells, violations));
           List<Row> shifted = place.get().shifted();
           addUnlessUnreadable(view.validator().validateRow(row), violations);
           uniqueness(view, List.of(row), null, violations);
@@ -581,6 +609,14 @@ public final class Sheet {
    */
   public EditResult<List<Row>> updateRowsValues(Map<RowId, Map<ColumnId, CellValue>> rows) {
     Objects.requireNonNull(rows, "rows");
+    var cells = new LinkedHashMap<RowId, Map<ColumnId, ParseResult>>();
+    rows.forEach((row, values) -> cells.put(row, valid(values)));
+    return updateRowsParsed(cells);
+  }
+
+  /** {@link #updateRowsValues} from cells the caller has read itself; see {@link #addRowsParsed} for unreadable cells. */
+  public EditResult<List<Row>> updateRowsParsed(Map<RowId, Map<ColumnId, ParseResult>> rows) {
+    Objects.requireNonNull(rows, "rows");
     if (rows.size() > MAX_BATCH) {
       throw new IllegalArgumentException("an edit can change at most " + MAX_BATCH + " rows, got " + rows.size());
     }
@@ -590,13 +626,13 @@ public final class Sheet {
           var violations = new ArrayList<Violation>();
           var edits = new ArrayList<RowEdit>(rows.size());
           var columns = new HashSet<ColumnId>();
-          for (Map.Entry<RowId, Map<ColumnId, CellValue>> entry : rows.entrySet()) {
+          for (Map.Entry<RowId, Map<ColumnId, ParseResult>> entry : rows.entrySet()) {
             Optional<Row> existing = view.row(entry.getKey());
             if (existing.isEmpty()) {
               return Change.refused(new EditResult.NotFound<>(entry.getKey()));
             }
             var rowViolations = new ArrayList<Violation>(0);
-            Map<ColumnId, CellValue> changes = acceptValues(view.schema(), entry.getKey(), entry.getValue(), rowViolations);
+            Map<ColumnId, CellValue> changes = acceptParsed(view.schema(), entry.getKey(), entry.getValue(), rowViolations);
             RowEdit edit = decide(view, existing.get(), changes, rowViolations);
             if (edit.conflict()) {
               return Change.refused(new EditResult.Conflict<>(existing.get()));
@@ -741,14 +777,19 @@ public final class Sheet {
   }
 
   static Map<ColumnId, CellValue> acceptValues(SheetSchema schema, RowId row, Map<ColumnId, CellValue> given, List<Violation> out) {
+    return acceptParsed(schema, row, valid(given), out);
+  }
+
+  /** Cells read by the caller: unreadable ones become violations, unknown columns too. */
+  static Map<ColumnId, CellValue> acceptParsed(SheetSchema schema, RowId row, Map<ColumnId, ParseResult> given, List<Violation> out) {
     var values = new LinkedHashMap<ColumnId, CellValue>();
-    for (Map.Entry<ColumnId, CellValue> entry : given.entrySet()) {
+    for (Map.Entry<ColumnId, ParseResult> entry : given.entrySet()) {
       Optional<Column> column = schema.column(entry.getKey());
       if (column.isEmpty()) {
         out.add(new Violation(row, entry.getKey(), ErrorCodes.UNKNOWN_COLUMN, "the sheet has no column '" + entry.getKey() + "'"));
         continue;
       }
-      ParseResult accepted = column.get().type().accept(Objects.requireNonNull(entry.getValue(), "value"));
+      ParseResult accepted = Objects.requireNonNull(entry.getValue(), "cell") instanceof ParseResult.Valid valid ? column.get().type().accept(valid.value()) : entry.getValue();
       if (accepted instanceof ParseResult.Invalid invalid) {
         out.add(new Violation(row, column.get().id(), invalid.code(), column.get().name() + ": " + invalid.message()));
       } else {
@@ -756,6 +797,12 @@ public final class Sheet {
       }
     }
     return values;
+  }
+
+  private static Map<ColumnId, ParseResult> valid(Map<ColumnId, CellValue> values) {
+    var cells = new LinkedHashMap<ColumnId, ParseResult>();
+    values.forEach((column, value) -> cells.put(column, ParseResult.valid(Objects.requireNonNull(value, "value"))));
+    return cells;
   }
 
   /** A column id for reporting an unknown key, even one that is not a valid id. */

@@ -19,6 +19,7 @@ import io.contrivance.core.store.SheetStore;
 import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnTypes;
 import io.contrivance.core.type.InvalidDefinitionException;
+import io.contrivance.core.type.ParseResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +65,33 @@ class SheetTest {
         .containsExactlyInAnyOrder("stage:not_an_option", "deal_value:min", "email:invalid_email", "Colour:unknown_column");
     assertThat(deals.rowCount()).isZero();
     assertThat(deals.revision()).isZero();
+  }
+
+  @Test
+  void addRow_namesAnUnreadableCellTogetherWithTheRulesTheRowBreaks() {
+    // The row the server once answered in rounds: the unreadable Stage hid the rest.
+    EditResult<Row> result = deals.addRow(Map.of("Deal Value", "-5", "Stage", "X"));
+    assertThat(result.violations()).extracting(v -> v.column() + ":" + v.code()).containsExactlyInAnyOrder("company:required", "deal_value:min", "stage:not_an_option");
+  }
+
+  @Test
+  void addRowsParsed_reportsInvalidCellsWithEveryOtherProblemAndStoresNothing() {
+    Map<ColumnId, ParseResult> cells =
+        Map.of(
+            DEAL_VALUE, ParseResult.valid(CellValue.money("-5", "USD")),
+            STAGE, ParseResult.invalid("not_an_option", "'X' is not an option"),
+            ColumnId.of("Colour"), ParseResult.invalid("unknown_column", "no such column"));
+    EditResult<List<Row>> added = deals.addRowsParsed(List.of(RowId.of("r1")), List.of(cells));
+    assertThat(added.violations())
+        .extracting(v -> v.column() + ":" + v.code())
+        .containsExactlyInAnyOrder("company:required", "deal_value:min", "stage:not_an_option", "Colour:unknown_column");
+    assertThat(added.violations()).filteredOn(v -> v.column().equals(STAGE)).extracting(Violation::message).containsExactly("Stage: 'X' is not an option");
+    assertThat(deals.rowCount()).isZero();
+
+    Row row = add(Map.of("Company", "Acme", "Stage", "Lead"));
+    EditResult<Row> updated = deals.updateRowParsed(row.id(), Map.of(DEAL_VALUE, ParseResult.valid(CellValue.money("-5", "USD")), STAGE, ParseResult.invalid("not_an_option", "no")), OptionalLong.empty());
+    assertThat(updated.violations()).extracting(v -> v.column() + ":" + v.code()).containsExactlyInAnyOrder("deal_value:min", "stage:not_an_option");
+    assertThat(deals.row(row.id()).orElseThrow().version()).isEqualTo(1);
   }
 
   @Test

@@ -12,8 +12,8 @@ import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.sheet.Violation;
-import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.InvalidDefinitionException;
+import io.contrivance.core.type.ParseResult;
 import io.contrivance.server.auth.AccessTokens;
 import io.contrivance.server.auth.SessionGuard;
 import io.contrivance.server.sheet.ColumnJson;
@@ -359,15 +359,15 @@ public class SheetSocket {
             rejected(connection, opId, "column_deleted", "the sheet has no column " + JSON.createValue(String.valueOf(column)), List.of());
             return;
           }
-          Map<ColumnId, CellValue> values = values(connection, opId, schema, JSON.createObjectBuilder().add(target.get().id().value(), orNull(message.get("value"))).build());
+          Map<ColumnId, ParseResult> values = values(connection, opId, schema, JSON.createObjectBuilder().add(target.get().id().value(), orNull(message.get("value"))).build());
           if (values != null) {
-            answer(connection, opId, as.updateRowValues(rowId(message, "row_id"), values, OptionalLong.empty()));
+            answer(connection, opId, as.updateRowParsed(rowId(message, "row_id"), values, OptionalLong.empty()));
           }
         }
         case "update_cells" -> {
-          Map<RowId, Map<ColumnId, CellValue>> cells = cells(connection, opId, sheet.schema(), message);
+          Map<RowId, Map<ColumnId, ParseResult>> cells = cells(connection, opId, sheet.schema(), message);
           if (cells != null) {
-            EditResult<?> result = as.updateRowsValues(cells);
+            EditResult<?> result = as.updateRowsParsed(cells);
             if (result instanceof EditResult.Rejected<?> rejected) {
               var details = new ArrayList<ApiError.Detail>();
               for (Violation v : rejected.problems()) {
@@ -381,10 +381,10 @@ public class SheetSocket {
         }
         case "insert_row" -> {
           JsonValue data = message.containsKey("data") ? message.get("data") : JsonValue.EMPTY_JSON_OBJECT;
-          Map<ColumnId, CellValue> values = values(connection, opId, sheet.schema(), data);
+          Map<ColumnId, ParseResult> values = values(connection, opId, sheet.schema(), data);
           if (values != null) {
             String newRow = string(message, "row_id");
-            answer(connection, opId, as.insertRowValues(optionalRowId(message, "after_row_id"), newRow == null ? null : RowId.of(newRow), values));
+            answer(connection, opId, as.insertRowParsed(optionalRowId(message, "after_row_id"), newRow == null ? null : RowId.of(newRow), values));
           }
         }
         case "delete_row" -> answer(connection, opId, as.deleteRow(rowId(message, "row_id")));
@@ -408,10 +408,10 @@ public class SheetSocket {
 
   /**
    * The cells of an {@code update_cells} message by row: {@code "cells": [{"row_id", "column_id",
-   * "value"}, ...]}. Values are read by each column's type; every cell that cannot be read is named
-   * ({@code cells.<row id>.<column id>}) in one refusal, and nothing is changed.
+   * "value"}, ...]}. Values are read by each column's type; a cell that cannot be read is named
+   * ({@code cells.<row id>.<column id>}) by the core in one refusal with every rule the edit breaks.
    */
-  private Map<RowId, Map<ColumnId, CellValue>> cells(Connection connection, String opId, SheetSchema schema, JsonObject message) {
+  private Map<RowId, Map<ColumnId, ParseResult>> cells(Connection connection, String opId, SheetSchema schema, JsonObject message) {
     if (!(message.get("cells") instanceof JsonArray list) || list.isEmpty() || list.size() > MAX_CELLS) {
       rejected(connection, opId, "invalid", "cells must be an array of 1 to " + MAX_CELLS + " {row_id, column_id, value}", List.of());
       return null;
@@ -427,7 +427,7 @@ public class SheetSocket {
       byRow.computeIfAbsent(RowId.of(row), id -> JSON.createObjectBuilder()).add(column, orNull(item.asJsonObject().get("value")));
     }
     List<ApiError.Detail> problems = new ArrayList<>();
-    Map<RowId, Map<ColumnId, CellValue>> cells = new java.util.LinkedHashMap<>();
+    Map<RowId, Map<ColumnId, ParseResult>> cells = new java.util.LinkedHashMap<>();
     byRow.forEach((row, data) -> cells.put(row, RowInput.read(schema, data.build(), "cells." + row.value() + ".", problems)));
     if (!problems.isEmpty()) {
       rejected(connection, opId, "validation_failed", "some values are not valid for their columns; nothing was changed", problems);
@@ -440,9 +440,9 @@ public class SheetSocket {
     return "cells." + row + "." + column;
   }
 
-  private Map<ColumnId, CellValue> values(Connection connection, String opId, SheetSchema schema, JsonValue data) {
+  private Map<ColumnId, ParseResult> values(Connection connection, String opId, SheetSchema schema, JsonValue data) {
     List<ApiError.Detail> problems = new ArrayList<>();
-    Map<ColumnId, CellValue> values = RowInput.read(schema, data, "data.", problems);
+    Map<ColumnId, ParseResult> values = RowInput.read(schema, data, "data.", problems);
     if (!problems.isEmpty()) {
       rejected(connection, opId, "validation_failed", "some values are not valid for their columns", problems);
       return null;

@@ -8,7 +8,7 @@ import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetSchema;
-import io.contrivance.core.type.CellValue;
+import io.contrivance.core.type.ParseResult;
 import io.contrivance.server.auth.Authenticated;
 import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;
@@ -152,7 +152,7 @@ public class RowsResource {
     } else {
       inputs.add(body.get("data"));
     }
-    List<Map<ColumnId, CellValue>> values = new ArrayList<>();
+    List<Map<ColumnId, ParseResult>> values = new ArrayList<>();
     for (int i = 0; i < inputs.size(); i++) {
       values.add(RowInput.read(schema, inputs.get(i), batch ? "rows[" + i + "].data." : "data.", problems));
     }
@@ -163,7 +163,7 @@ public class RowsResource {
     for (int i = 0; i < values.size(); i++) {
       ids.add(RowId.of(RowIds.SOURCE.next()));
     }
-    EditResult<List<Row>> result = sheet.addRowsValues(ids, values);
+    EditResult<List<Row>> result = sheet.addRowsParsed(ids, values);
     if (!result.isApplied()) {
       throw SheetViews.invalid(result.violations(), v -> (batch ? "rows[" + ids.indexOf(v.row()) + "]." : "") + "data." + v.column());
     }
@@ -182,7 +182,7 @@ public class RowsResource {
     Checks.body(body);
     Sheet sheet = sheets.open(sheetId, SheetRole.EDITOR);
     List<ApiError.Detail> problems = new ArrayList<>();
-    Map<ColumnId, CellValue> values = RowInput.read(sheet.schema(), body.get("data"), "data.", problems);
+    Map<ColumnId, ParseResult> values = RowInput.read(sheet.schema(), body.get("data"), "data.", problems);
     OptionalLong version = OptionalLong.empty();
     JsonValue versionJson = body.get("version");
     if (versionJson instanceof JsonNumber n && n.isIntegral()) {
@@ -193,7 +193,7 @@ public class RowsResource {
     if (!problems.isEmpty()) {
       throw ApiException.invalid("Some values are not valid for their columns", problems);
     }
-    EditResult<Row> result = sheet.updateRowValues(rowId(rowId), values, version);
+    EditResult<Row> result = sheet.updateRowParsed(rowId(rowId), values, version);
     if (result instanceof EditResult.Conflict<Row>) {
       throw ApiException.conflict("version_conflict", "The row was changed by someone else since version " + version.getAsLong() + "; here it is now")
           .withCurrent(views.row(sheetId, rowId));

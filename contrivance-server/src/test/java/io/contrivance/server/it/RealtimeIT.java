@@ -167,6 +167,21 @@ class RealtimeIT {
   }
 
   @Test
+  void anEdit_namesEveryFailingCellAtOnce_unreadableOrAgainstTheRules() {
+    Shared shared = Shared.as("editor");
+    String acme = shared.row();
+    try (Socket ann = Socket.join(shared.sheet(), shared.owner().accessToken())) {
+      ann.send("{\"type\":\"insert_row\",\"op_id\":\"i\",\"data\":{\"deal_value\":\"lots\",\"stage\":\"X\",\"email\":\"nope\"}}");
+      assertThat(ann.next("rejected").getJsonArray("details").getValuesAs(JsonObject.class)).extracting(d -> d.getString("field") + ":" + d.getString("code"))
+          .containsExactlyInAnyOrder("data.company:required", "data.deal_value:type_mismatch", "data.stage:not_an_option", "data.email:invalid_email");
+      ann.send("{\"type\":\"update_cells\",\"op_id\":\"u\",\"cells\":[{\"row_id\":\"" + acme + "\",\"column_id\":\"deal_value\",\"value\":\"lots\"},"
+          + "{\"row_id\":\"" + acme + "\",\"column_id\":\"probability\",\"value\":250}]}");
+      assertThat(ann.next("rejected").getJsonArray("details").getValuesAs(JsonObject.class)).extracting(d -> d.getString("field"))
+          .containsExactlyInAnyOrder("cells." + acme + ".deal_value", "cells." + acme + ".probability");
+    }
+  }
+
+  @Test
   void cellsOfSeveralRows_areOneEdit_storedOrRefusedWhole_andUndoneAsOne() {
     Shared shared = Shared.as("editor");
     Api.Session owner = shared.owner();

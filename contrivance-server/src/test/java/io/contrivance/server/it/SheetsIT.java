@@ -75,7 +75,7 @@ class SheetsIT {
     Api.Reply bad = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), row("{\"company\":\"Globex\",\"stage\":\"Won\",\"deal_value\":-5,\"email\":\"nope\"}"));
     assertThat(bad.status()).isEqualTo(422);
     assertThat(bad.json().getJsonObject("error").getJsonArray("details").getValuesAs(JsonObject.class)).extracting(d -> d.getString("field") + ":" + d.getString("code"))
-        .containsExactlyInAnyOrder("data.stage:not_an_option", "data.email:invalid_email");
+        .containsExactlyInAnyOrder("data.stage:not_an_option", "data.email:invalid_email", "data.deal_value:min");
     Api.Reply negative = post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(), row("{\"company\":\"Globex\",\"stage\":\"Lead\",\"deal_value\":-5}"));
     assertThat(negative.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("code")).isEqualTo("min");
     assertThat(get("/api/spreadsheets/" + sheet + "/rows", owner.accessToken()).json().getJsonArray("data")).hasSize(1);
