@@ -1,6 +1,7 @@
 package io.contrivance.server.forecast;
 
 import static io.contrivance.server.web.Jsons.JSON;
+import static io.contrivance.server.web.Jsons.decimal;
 
 import io.contrivance.core.forecast.Aging;
 import io.contrivance.core.forecast.Calibration;
@@ -13,25 +14,39 @@ import io.contrivance.core.forecast.Period;
 import io.contrivance.core.forecast.Slipped;
 import io.contrivance.core.forecast.TrendForecast;
 import io.contrivance.core.forecast.Waterfall;
+import io.contrivance.server.web.Jsons;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The wire shape of the forecast's figures: snake_case names, amounts as JSON numbers, every figure
- * with the deals behind it ({@code id} and {@code label}, the deal's name in the sheet).
+ * The wire shape of the forecast's figures: snake_case names, amounts as plain JSON numbers in the
+ * currency's scale ({@code 105500.00}), rates and days as plain decimals, every figure with the
+ * deals behind it ({@code id} and {@code label}, the deal's name in the sheet).
  */
 final class ForecastJson {
 
   private final Map<String, String> labels;
+  private final Currency currency;
 
-  ForecastJson(Map<String, String> labels) {
+  ForecastJson(Map<String, String> labels, Currency currency) {
     this.labels = labels;
+    this.currency = currency;
+  }
+
+  private JsonValue money(BigDecimal amount) {
+    return Jsons.money(amount, currency);
+  }
+
+  private static JsonValue money(double amount, Currency currency) {
+    return Jsons.money(BigDecimal.valueOf(amount), currency);
   }
 
   static JsonObject period(Period period) {
@@ -55,10 +70,10 @@ final class ForecastJson {
             .add("currency", forecast.currency().getCurrencyCode())
             .add("categories", categories)
             .add("rollups", rollups)
-            .add("weighted_pipeline", forecast.weightedPipeline());
+            .add("weighted_pipeline", money(forecast.weightedPipeline()));
     if (forecast.quota().isPresent()) {
       Forecast.Attainment a = forecast.quota().get();
-      json.add("quota", JSON.createObjectBuilder().add("quota", a.quota()).add("closed", a.closed()).add("attainment", a.attainment()).add("gap", a.gap()));
+      json.add("quota", JSON.createObjectBuilder().add("quota", money(a.quota())).add("closed", money(a.closed())).add("attainment", decimal(a.attainment())).add("gap", money(a.gap())));
     } else {
       json.addNull("quota");
     }
@@ -70,20 +85,20 @@ final class ForecastJson {
     JsonArrayBuilder deals = JSON.createArrayBuilder();
     for (Forecast.Term term : total.terms()) {
       if (terms) {
-        deals.add(deal(term.dealId()).add("amount", term.amount()).add("probability", term.probability()).add("weighted", term.weighted()).add("category", wire(term.category())));
+        deals.add(deal(term.dealId()).add("amount", money(term.amount())).add("probability", decimal(term.probability())).add("weighted", money(term.weighted())).add("category", wire(term.category())));
       } else {
         deals.add(term.dealId());
       }
     }
-    return JSON.createObjectBuilder().add("amount", total.amount()).add("weighted", total.weighted()).add("count", total.terms().size()).add(terms ? "deals" : "deal_ids", deals).build();
+    return JSON.createObjectBuilder().add("amount", money(total.amount())).add("weighted", money(total.weighted())).add("count", total.terms().size()).add(terms ? "deals" : "deal_ids", deals).build();
   }
 
   JsonObject metrics(Metrics m) {
     JsonObjectBuilder json = JSON.createObjectBuilder();
     number(json, "win_rate", m.winRate());
-    number(json, "average_deal_size", m.averageDealSize());
+    amount(json, "average_deal_size", m.averageDealSize());
     number(json, "sales_cycle_days", m.salesCycleDays());
-    number(json, "velocity_per_day", m.velocityPerDay());
+    amount(json, "velocity_per_day", m.velocityPerDay());
     return json.add("open_deals", ids(m.openDeals())).add("won", ids(m.won())).add("lost", ids(m.lost())).add("excluded", excluded(m.excluded())).build();
   }
 
@@ -103,7 +118,7 @@ final class ForecastJson {
     JsonArrayBuilder stages = JSON.createArrayBuilder();
     for (Calibration.Entry entry : calibration.stages()) {
       JsonObjectBuilder e =
-          JSON.createObjectBuilder().add("stage", entry.stage()).add("configured", entry.configured()).add("closed", entry.won().size() + entry.lost().size()).add("won", ids(entry.won())).add("lost", ids(entry.lost()));
+          JSON.createObjectBuilder().add("stage", entry.stage()).add("configured", decimal(entry.configured())).add("closed", entry.won().size() + entry.lost().size()).add("won", ids(entry.won())).add("lost", ids(entry.lost()));
       number(e, "historical", entry.historical());
       stages.add(e);
     }
@@ -136,7 +151,7 @@ final class ForecastJson {
     JsonArrayBuilder deals = JSON.createArrayBuilder();
     for (Slipped.Entry entry : slipped.deals()) {
       JsonObjectBuilder e = deal(entry.dealId()).add("from", entry.from().toString()).add("to", entry.to().toString());
-      number(e, "amount", entry.amount());
+      amount(e, "amount", entry.amount());
       nullable(e, "stage", entry.stage());
       deals.add(e);
     }
@@ -147,68 +162,69 @@ final class ForecastJson {
     JsonArrayBuilder steps = JSON.createArrayBuilder();
     for (Waterfall.Change change : Waterfall.Change.values()) {
       Waterfall.Total total = waterfall.changes().get(change);
-      steps.add(JSON.createObjectBuilder().add("change", wire(change)).add("sign", change.adds() ? 1 : -1).add("amount", total.amount()).add("deals", moves(total)));
+      steps.add(JSON.createObjectBuilder().add("change", wire(change)).add("sign", change.adds() ? 1 : -1).add("amount", money(total.amount())).add("deals", moves(total)));
     }
     return JSON.createObjectBuilder()
         .add("period", period(waterfall.period()))
         .add("from", waterfall.from().toString())
         .add("to", waterfall.to().toString())
         .add("currency", waterfall.currency().getCurrencyCode())
-        .add("start", JSON.createObjectBuilder().add("amount", waterfall.start().amount()).add("deals", moves(waterfall.start())))
+        .add("start", JSON.createObjectBuilder().add("amount", money(waterfall.start().amount())).add("deals", moves(waterfall.start())))
         .add("steps", steps)
-        .add("end", JSON.createObjectBuilder().add("amount", waterfall.end().amount()).add("deals", moves(waterfall.end())))
+        .add("end", JSON.createObjectBuilder().add("amount", money(waterfall.end().amount())).add("deals", moves(waterfall.end())))
         .build();
   }
 
   private JsonArrayBuilder moves(Waterfall.Total total) {
     JsonArrayBuilder deals = JSON.createArrayBuilder();
-    total.moves().forEach(m -> deals.add(deal(m.dealId()).add("amount", m.amount())));
+    total.moves().forEach(m -> deals.add(deal(m.dealId()).add("amount", money(m.amount()))));
     return deals;
   }
 
   static JsonObject simulation(MonteCarlo run, Forecast forecast) {
+    Currency currency = forecast.currency();
     return JSON.createObjectBuilder()
         .add("period", period(forecast.period()))
         .add("currency", forecast.currency().getCurrencyCode())
         .add("trials", run.trials())
         .add("seed", run.seed())
-        .add("p10", run.p10())
-        .add("p50", run.p50())
-        .add("p90", run.p90())
-        .add("mean", run.mean())
-        .add("weighted_pipeline", forecast.weightedPipeline())
+        .add("p10", money(run.p10(), currency))
+        .add("p50", money(run.p50(), currency))
+        .add("p90", money(run.p90(), currency))
+        .add("mean", money(run.mean(), currency))
+        .add("weighted_pipeline", Jsons.money(forecast.weightedPipeline(), currency))
         .add("deals", forecast.rollups().get(ForecastCategory.PIPELINE).terms().size())
         .build();
   }
 
-  static JsonObject trend(Optional<TrendForecast> trend, String currency) {
+  static JsonObject trend(Optional<TrendForecast> trend, Currency currency) {
     if (trend.isEmpty()) {
       return JSON.createObjectBuilder().add("available", false).add("reason", "a trend needs at least " + TrendForecast.MIN_MONTHS + " complete months of history").build();
     }
     TrendForecast t = trend.get();
     JsonArrayBuilder history = JSON.createArrayBuilder();
     for (TrendForecast.Fitted f : t.fitted()) {
-      JsonObjectBuilder point = JSON.createObjectBuilder().add("month", f.month().toString()).add("actual", f.actual());
+      JsonObjectBuilder point = JSON.createObjectBuilder().add("month", f.month().toString()).add("actual", money(f.actual(), currency));
       if (f.oneStepAhead().isPresent()) {
-        point.add("fitted", f.oneStepAhead().get());
+        point.add("fitted", money(f.oneStepAhead().get(), currency));
       } else {
         point.addNull("fitted");
       }
       history.add(point);
     }
     JsonArrayBuilder forecast = JSON.createArrayBuilder();
-    t.forecast().forEach(p -> forecast.add(JSON.createObjectBuilder().add("month", p.month().toString()).add("value", p.value())));
+    t.forecast().forEach(p -> forecast.add(JSON.createObjectBuilder().add("month", p.month().toString()).add("value", money(p.value(), currency))));
     return JSON.createObjectBuilder()
         .add("available", true)
         .add("method", "holt_linear")
-        .add("currency", currency)
+        .add("currency", currency.getCurrencyCode())
         .add("alpha", t.alpha())
         .add("beta", t.beta())
-        .add("level", t.level())
-        .add("trend", t.trend())
-        .add("mse", t.mse())
-        .add("rmse", Math.sqrt(t.mse()))
-        .add("mae", t.mae())
+        .add("level", money(t.level(), currency))
+        .add("trend", money(t.trend(), currency))
+        .add("mse", decimal(BigDecimal.valueOf(t.mse())))
+        .add("rmse", money(Math.sqrt(t.mse()), currency))
+        .add("mae", money(t.mae(), currency))
         .add("history", history)
         .add("forecast", forecast)
         .build();
@@ -232,7 +248,15 @@ final class ForecastJson {
 
   private static void number(JsonObjectBuilder json, String name, Optional<BigDecimal> value) {
     if (value.isPresent()) {
-      json.add(name, value.get());
+      json.add(name, decimal(value.get()));
+    } else {
+      json.addNull(name);
+    }
+  }
+
+  private void amount(JsonObjectBuilder json, String name, Optional<BigDecimal> value) {
+    if (value.isPresent()) {
+      json.add(name, money(value.get()));
     } else {
       json.addNull(name);
     }

@@ -84,7 +84,7 @@ public class ForecastResource {
       deals = deals.stream().filter(d -> owns(d, owner.get())).toList();
       histories = histories.stream().filter(h -> lastKnown(h).filter(d -> owns(d, owner.get())).isPresent()).toList();
     }
-    return new Scope(schema, settings, deals, histories, new ForecastJson(in.labels()), owner);
+    return new Scope(schema, settings, deals, histories, new ForecastJson(in.labels(), settings.currency()), owner);
   }
 
   private static boolean owns(Deal deal, String owner) {
@@ -289,7 +289,7 @@ public class ForecastResource {
   private JsonObject trendJson(Scope scope, int history, int ahead) {
     YearMonth last = YearMonth.from(inputs.today()).minusMonths(1);
     Optional<TrendForecast> trend = TrendForecast.wonRevenue(scope.deals(), scope.settings().stages(), scope.settings().currency(), last.minusMonths(history - 1L), last, ahead);
-    return ForecastJson.trend(trend, scope.settings().currency().getCurrencyCode());
+    return ForecastJson.trend(trend, scope.settings().currency());
   }
 
   @GET

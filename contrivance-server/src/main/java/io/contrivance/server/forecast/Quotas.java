@@ -2,10 +2,13 @@ package io.contrivance.server.forecast;
 
 import static io.contrivance.server.web.Jsons.JSON;
 
+import io.contrivance.server.web.Jsons;
+
 import io.contrivance.core.forecast.Period;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.server.sheet.JdbcSheetStore;
 import io.contrivance.server.web.ApiException;
+import io.contrivance.server.web.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -34,7 +37,7 @@ public class Quotas {
       } else {
         json.addNull("owner");
       }
-      return json.add("period", ForecastJson.period(period)).add("amount", amount).add("currency", currency.getCurrencyCode()).build();
+      return json.add("period", ForecastJson.period(period)).add("amount", Jsons.money(amount, currency)).add("currency", currency.getCurrencyCode()).build();
     }
   }
 

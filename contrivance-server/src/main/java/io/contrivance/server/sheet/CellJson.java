@@ -7,6 +7,7 @@ import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.ErrorCodes;
 import io.contrivance.core.type.ParseResult;
 import io.contrivance.core.type.TextFormat;
+import io.contrivance.server.web.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -42,13 +43,13 @@ final class CellJson {
       return JSON.createValue(t.value());
     }
     if (value instanceof CellValue.Decimal d) {
-      return JSON.createValue(d.value());
+      return Jsons.decimal(d.value());
     }
     if (value instanceof CellValue.Money m) {
-      return JSON.createObjectBuilder().add("amount", m.amount()).add("currency", m.currency().getCurrencyCode()).build();
+      return JSON.createObjectBuilder().add("amount", Jsons.decimal(m.amount())).add("currency", m.currency().getCurrencyCode()).build();
     }
     if (value instanceof CellValue.Percent p) {
-      return JSON.createValue(p.points());
+      return Jsons.decimal(p.points());
     }
     if (value instanceof CellValue.Date d) {
       return JSON.createValue(d.value().toString());

@@ -7,18 +7,23 @@ import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.ConcurrentEdits;
 import io.contrivance.core.sheet.Condition;
 import io.contrivance.core.sheet.Rule;
+import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.ColumnTypeRegistry;
 import io.contrivance.core.type.InvalidDefinitionException;
 import io.contrivance.core.type.ParseResult;
 import io.contrivance.core.type.TextFormat;
 import io.contrivance.server.web.ApiError;
+import io.contrivance.server.web.Jsons;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +41,9 @@ import java.util.Map;
  * {@code validation_rules} keys: {@code min}, {@code max} (values of the column's type),
  * {@code min_length}, {@code max_length}, {@code pattern}, {@code unique} (true) and {@code
  * required_when} ({@code {"column": "<id or name>", "operator": "at_least", "values": ["Proposal"]}}).
- * A select's options may be given as {@code "options": [...]} beside the type.
+ * {@code validation_rules} also holds a select's {@code options}, as in the seed's request body;
+ * they may be given there, in {@code type_settings} or as {@code "options": [...]} beside the type,
+ * and are written in both {@code validation_rules} and {@code type_settings}.
  */
 public final class ColumnJson {
 
@@ -53,11 +60,15 @@ public final class ColumnJson {
 
   public static JsonObject write(Column column) {
     JsonObjectBuilder rules = JSON.createObjectBuilder();
+    if (column.type().settings().get("options") instanceof List<?> options) {
+      // Where the seed's request body gives them; type_settings holds them too.
+      rules.add("options", JSON.createArrayBuilder(options));
+    }
     for (Rule rule : column.rules()) {
       if (rule instanceof Rule.Min min) {
-        rules.add("min", CellJson.write(min.bound()));
+        rules.add("min", bound(min.bound(), column.type()));
       } else if (rule instanceof Rule.Max max) {
-        rules.add("max", CellJson.write(max.bound()));
+        rules.add("max", bound(max.bound(), column.type()));
       } else if (rule instanceof Rule.MinLength r) {
         rules.add("min_length", r.length());
       } else if (rule instanceof Rule.MaxLength r) {
@@ -78,7 +89,7 @@ public final class ColumnJson {
     JsonObjectBuilder settings = JSON.createObjectBuilder();
     column.type().settings().forEach((key, value) -> settings.add(key, settingJson(value)));
     JsonObjectBuilder display = JSON.createObjectBuilder();
-    column.display().forEach(display::add);
+    column.display().forEach((key, value) -> display.add(key, displayJson(value)));
     return JSON.createObjectBuilder()
         .add("id", column.id().value())
         .add("name", column.name())
@@ -89,6 +100,14 @@ public final class ColumnJson {
         .add("display_options", display)
         .add("concurrent_edits", column.concurrentEdits().name().toLowerCase(Locale.ROOT))
         .build();
+  }
+
+  /** A bound as it is given: an amount in the column's own currency as a plain number ({@code "min": 0}). */
+  private static JsonValue bound(CellValue bound, ColumnType type) {
+    if (bound instanceof CellValue.Money money && money.currency().getCurrencyCode().equals(type.settings().get("currency"))) {
+      return Jsons.decimal(money.amount());
+    }
+    return CellJson.write(bound);
   }
 
   /**
@@ -114,10 +133,15 @@ public final class ColumnJson {
       Map<String, Object> settings = new LinkedHashMap<>();
       JsonValue rawSettings = json.get("type_settings");
       if (rawSettings instanceof JsonObject object) {
-        object.forEach((key, value) -> settings.put(key, settingValue(value)));
+        object.forEach((key, value) -> {
+          if (!key.equals("options")) {
+            settings.put(key, settingValue(value));
+          }
+        });
       }
-      if (json.get("options") instanceof JsonArray options) {
-        settings.put("options", settingValue(options));
+      Object options = options(json, prefix, problems);
+      if (options != null) {
+        settings.put("options", options);
       }
       try {
         type = registry.create(typeId.strip().toLowerCase(Locale.ROOT), settings);
@@ -128,7 +152,7 @@ public final class ColumnJson {
     boolean required = json.getBoolean("is_required", false);
     Map<String, String> display = new LinkedHashMap<>();
     if (json.get("display_options") instanceof JsonObject options) {
-      options.forEach((key, value) -> display.put(key, value instanceof JsonString s ? s.getString() : value.toString()));
+      options.forEach((key, value) -> display.put(key, displayText(value)));
     }
     List<Rule> rules = new ArrayList<>();
     if (type != null && json.get("validation_rules") instanceof JsonObject ruleJson) {
@@ -154,6 +178,44 @@ public final class ColumnJson {
     }
   }
 
+  /** Where a select's options may be given: the seed's shape, beside the type, and the type's settings. */
+  private static final List<String> OPTION_PLACES = List.of("validation_rules.options", "options", "type_settings.options");
+
+  /**
+   * A select's options from wherever they were given, or null. Given in more than one place, they
+   * must agree: a client that edits one copy of what it read and sends both back would otherwise
+   * have one of its edits silently ignored.
+   */
+  private static Object options(JsonObject json, String prefix, Problems problems) {
+    Object found = null;
+    String foundAt = null;
+    for (String place : OPTION_PLACES) {
+      JsonValue value = place.contains(".") ? (json.get(place.substring(0, place.indexOf('.'))) instanceof JsonObject o ? o.get("options") : null) : json.get(place);
+      if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        continue;
+      }
+      if (!(value instanceof JsonArray array)) {
+        problems.add(prefix + place, "must be an array of option names");
+        continue;
+      }
+      Object options = settingValue(array);
+      if (found == null) {
+        found = options;
+        foundAt = place;
+      } else if (!found.equals(options)) {
+        problems.add(prefix + place, "differs from " + foundAt + "; give the options once");
+      }
+    }
+    return found;
+  }
+
+  /** Whether a column body gives a select's options, in any of the places they may be. */
+  static boolean givesOptions(JsonObject json) {
+    return json.containsKey("options")
+        || (json.get("validation_rules") instanceof JsonObject rules && rules.containsKey("options"))
+        || (json.get("type_settings") instanceof JsonObject settings && settings.containsKey("options"));
+  }
+
   private static void readRules(JsonObject json, ColumnType type, Map<String, ColumnId> columns, String prefix, Problems problems, List<Rule> rules) {
     for (Map.Entry<String, JsonValue> entry : json.entrySet()) {
       String key = entry.getKey();
@@ -162,6 +224,12 @@ public final class ColumnJson {
         continue;
       }
       switch (key) {
+        case "options" -> {
+          // Read with the type's settings; only a column with options may have them.
+          if (!type.settings().containsKey("options")) {
+            problems.add(prefix + key, "only select and multi-select columns have options");
+          }
+        }
         case "min", "max" -> {
           ParseResult bound = CellJson.read(value, type, TextFormat.ISO);
           if (bound instanceof ParseResult.Valid valid && !valid.value().isBlank()) {
@@ -233,6 +301,31 @@ public final class ColumnJson {
       return new Condition(column, operator, values);
     } catch (IllegalArgumentException e) {
       problems.add(field + ".values", e.getMessage());
+      return null;
+    }
+  }
+
+  /**
+   * A display option as the core keeps it (text): a string as itself, unless it reads as JSON
+   * ({@code "120"}, {@code "true"}), which is kept quoted; any other value as its JSON text. So that
+   * {@code {"width": 200, "align": "left", "label": "120"}} comes back exactly as it was sent.
+   */
+  private static String displayText(JsonValue value) {
+    if (value instanceof JsonString s) {
+      return parseJson(s.getString()) == null ? s.getString() : value.toString();
+    }
+    return value.toString();
+  }
+
+  private static JsonValue displayJson(String text) {
+    JsonValue parsed = parseJson(text);
+    return parsed == null ? JSON.createValue(text) : parsed;
+  }
+
+  private static JsonValue parseJson(String text) {
+    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
+      return reader.readValue();
+    } catch (JsonException | IllegalStateException e) {
       return null;
     }
   }

@@ -189,14 +189,24 @@ public class SheetsResource {
     Sheet sheet = sheets.open(id, SheetRole.EDITOR);
     SheetSchema schema = sheet.schema();
     Column current = column(schema, columnId);
-    JsonObject merged = JSON.createObjectBuilder(ColumnJson.write(current)).build();
-    var builder = JSON.createObjectBuilder(merged);
-    for (String key : List.of("name", "is_required", "validation_rules", "display_options", "concurrent_edits")) {
+    JsonObject written = ColumnJson.write(current);
+    var builder = JSON.createObjectBuilder(written);
+    if (ColumnJson.givesOptions(body)) {
+      // New options replace the stored ones, whichever place of the body they are in.
+      builder.add("type_settings", JSON.createObjectBuilder(written.getJsonObject("type_settings")).remove("options"));
+      builder.add("validation_rules", JSON.createObjectBuilder(written.getJsonObject("validation_rules")).remove("options"));
+    }
+    for (String key : List.of("name", "is_required", "validation_rules", "display_options", "concurrent_edits", "options")) {
       if (body.containsKey(key)) {
         builder.add(key, body.get(key));
       }
     }
     Column changed = readColumn(builder.build(), current.id(), schema, "");
+    if (!changed.type().equals(current.type())) {
+      // Other options: a change of the type's settings, which converts the cells (and is refused
+      // if a cell holds an option that is no longer there).
+      convert(sheet, current, changed.type(), TypeChange.Policy.REJECT_IF_LOSSY);
+    }
     sheet.updateColumn(changed);
     if (body.get("position") instanceof jakarta.json.JsonNumber position) {
       sheet.moveColumn(current.id(), position.intValue());
@@ -225,15 +235,20 @@ public class SheetsResource {
       throw ApiException.invalid("Unknown policy", List.of(ApiError.Detail.of("policy", "must be reject_if_lossy or clear_unconvertible")));
     }
     boolean preview = body.getBoolean("preview", false);
-    TypeChange change = preview ? sheet.previewTypeChange(current.id(), type) : sheet.changeColumnType(current.id(), type, policy);
+    return ApiResponse.of(preview ? report(sheet.previewTypeChange(current.id(), type)) : convert(sheet, current, type, policy));
+  }
+
+  /** Changes a column's type and answers the conversion report, or 422 naming every cell that does not convert. */
+  private static JsonObject convert(Sheet sheet, Column current, ColumnType type, TypeChange.Policy policy) {
+    TypeChange change = sheet.changeColumnType(current.id(), type, policy);
     JsonObject report = report(change);
-    if (!preview && !change.applied()) {
+    if (!change.applied()) {
       List<ApiError.Detail> details =
           change.failures().stream().map(f -> new ApiError.Detail("rows." + f.row() + "." + current.id(), f.message() + " (was '" + f.oldText() + "')", f.code())).toList();
       throw ApiException.invalid("Some cells would not convert; nothing changed. Use policy clear_unconvertible to clear them.", details)
           .withCurrent(report);
     }
-    return ApiResponse.of(report);
+    return report;
   }
 
   @DELETE
