@@ -36,13 +36,14 @@ class EndpointAccessTest {
   }
 
   @Test
-  void thePublicEndpoints_areOnlyTheWaysToSignInThePublicKeyAndPublicLinks() throws Exception {
+  void thePublicEndpoints_areOnlyTheWaysToSignInThePublicKeyPublicLinksAndHealth() throws Exception {
     List<String> open =
         endpoints().stream()
             .filter(m -> m.isAnnotationPresent(Public.class) || m.getDeclaringClass().isAnnotationPresent(Public.class))
             .map(m -> m.getDeclaringClass().getSimpleName() + "." + m.getName())
             .toList();
-    assertThat(open).containsExactlyInAnyOrder("AuthResource.register", "AuthResource.login", "AuthResource.refresh", "AuthResource.jwks", "PublicLinks.sheet", "PublicLinks.rows");
+    assertThat(open)
+        .containsExactlyInAnyOrder("AuthResource.register", "AuthResource.login", "AuthResource.refresh", "AuthResource.jwks", "PublicLinks.sheet", "PublicLinks.rows", "ServiceHealthResource.health");
   }
 
   /** The resource methods (those with an HTTP method) of every {@code @Path} class of the server. */
