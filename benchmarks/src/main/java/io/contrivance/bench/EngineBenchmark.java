@@ -1,10 +1,10 @@
 package io.contrivance.bench;
 
-import io.contrivance.core.EditResult;
-import io.contrivance.core.Origin;
 import io.contrivance.core.Sheet;
 import io.contrivance.core.Workbook;
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.EditResult;
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.Templates;

@@ -1,5 +1,6 @@
 package io.contrivance.core;
 
+import io.contrivance.core.sheet.IdSource;
 import io.contrivance.core.store.SheetStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,22 +8,22 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Deterministic workbooks for tests: sequential ids and a fixed clock. */
-final class Fixtures {
+public final class Fixtures {
 
-  static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+  public static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
 
   private Fixtures() {}
 
-  static IdSource sequentialIds(String prefix) {
+  public static IdSource sequentialIds(String prefix) {
     AtomicLong next = new AtomicLong();
     return () -> prefix + next.incrementAndGet();
   }
 
-  static Workbook workbook() {
+  public static Workbook workbook() {
     return workbook(SheetStore.inMemory(), "id");
   }
 
-  static Workbook workbook(SheetStore store, String idPrefix) {
+  public static Workbook workbook(SheetStore store, String idPrefix) {
     return Workbook.builder().store(store).ids(sequentialIds(idPrefix)).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
   }
 }

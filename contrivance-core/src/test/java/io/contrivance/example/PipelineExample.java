@@ -1,9 +1,9 @@
 package io.contrivance.example;
 
-import io.contrivance.core.EditResult;
 import io.contrivance.core.Sheet;
 import io.contrivance.core.Workbook;
 import io.contrivance.core.sheet.Column;
+import io.contrivance.core.sheet.EditResult;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.Rule;
 import io.contrivance.core.sheet.Templates;

@@ -1,9 +1,9 @@
 package io.contrivance.core.collab;
 
-import io.contrivance.core.SheetEvent;
 import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetEvent;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.type.CellValue;
 import java.util.ArrayList;

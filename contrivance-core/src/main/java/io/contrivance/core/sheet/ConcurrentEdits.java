@@ -10,7 +10,7 @@ import io.contrivance.core.type.ValueKind;
 public enum ConcurrentEdits {
   /**
    * The later edit in the sheet's order wins; the author of the value it replaced is told (the
-   * {@link io.contrivance.core.SheetEvent.RowUpdated} names them). The default for every type but
+   * {@link io.contrivance.core.sheet.SheetEvent.RowUpdated} names them). The default for every type but
    * multi-select.
    */
   LAST_WRITER_WINS,

@@ -1,8 +1,8 @@
 package io.contrivance.core.store;
 
-import io.contrivance.core.SheetEvent;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetEvent;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import java.util.ArrayDeque;

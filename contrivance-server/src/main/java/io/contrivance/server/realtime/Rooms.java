@@ -3,8 +3,8 @@ package io.contrivance.server.realtime;
 import static io.contrivance.server.web.Jsons.JSON;
 
 import io.contrivance.core.Sheet;
-import io.contrivance.core.SheetEvent;
 import io.contrivance.core.collab.Presence;
+import io.contrivance.core.sheet.SheetEvent;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.server.auth.SessionGuard;
 import io.contrivance.server.auth.Sessions;

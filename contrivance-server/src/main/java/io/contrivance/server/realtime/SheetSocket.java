@@ -2,12 +2,12 @@ package io.contrivance.server.realtime;
 
 import static io.contrivance.server.web.Jsons.JSON;
 
-import io.contrivance.core.EditResult;
-import io.contrivance.core.Origin;
 import io.contrivance.core.Sheet;
 import io.contrivance.core.collab.Presence;
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.EditResult;
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;

@@ -2,10 +2,10 @@ package io.contrivance.server.sheet;
 
 import static io.contrivance.server.web.Jsons.JSON;
 
-import io.contrivance.core.SheetEvent;
 import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetEvent;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import jakarta.json.JsonValue;

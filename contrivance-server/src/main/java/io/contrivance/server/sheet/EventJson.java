@@ -2,12 +2,12 @@ package io.contrivance.server.sheet;
 
 import static io.contrivance.server.web.Jsons.JSON;
 
-import io.contrivance.core.Origin;
-import io.contrivance.core.SheetEvent;
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetEvent;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.type.CellValue;

@@ -224,7 +224,7 @@ public class JdbcSheetStore implements SheetStore {
   }
 
   @Override
-  public Optional<List<io.contrivance.core.SheetEvent>> eventsSince(SheetId sheet, long revision) {
+  public Optional<List<io.contrivance.core.sheet.SheetEvent>> eventsSince(SheetId sheet, long revision) {
     SheetSchema schema = schema(sheet).orElseThrow();
     int most = 1_000;
     List<JsonObject> logged =
@@ -240,9 +240,9 @@ public class JdbcSheetStore implements SheetStore {
     if (logged.size() > most || (!logged.isEmpty() && logged.get(0).getJsonNumber("revision").longValue() != revision + 1)) {
       return Optional.empty();
     }
-    var events = new ArrayList<io.contrivance.core.SheetEvent>(logged.size());
+    var events = new ArrayList<io.contrivance.core.sheet.SheetEvent>(logged.size());
     for (JsonObject json : logged) {
-      Optional<io.contrivance.core.SheetEvent> event = EventJson.read(sheet, json, schema);
+      Optional<io.contrivance.core.sheet.SheetEvent> event = EventJson.read(sheet, json, schema);
       if (event.isEmpty()) {
         return Optional.empty();
       }

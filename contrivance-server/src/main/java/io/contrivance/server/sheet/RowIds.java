@@ -2,7 +2,7 @@ package io.contrivance.server.sheet;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
-import io.contrivance.core.IdSource;
+import io.contrivance.core.sheet.IdSource;
 
 /**
  * New sheet and row ids: version 7 UUIDs (RFC 9562), which begin with their creation time.

@@ -2,9 +2,9 @@ package io.contrivance.server.sheet;
 
 import static io.contrivance.server.web.Jsons.JSON;
 
-import io.contrivance.core.EditResult;
 import io.contrivance.core.Sheet;
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.EditResult;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetSchema;

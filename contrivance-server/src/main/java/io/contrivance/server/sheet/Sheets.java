@@ -1,8 +1,8 @@
 package io.contrivance.server.sheet;
 
-import io.contrivance.core.Origin;
 import io.contrivance.core.Sheet;
 import io.contrivance.core.Workbook;
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.server.auth.CurrentUser;
 import io.contrivance.server.web.ApiException;

@@ -12,6 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.contrivance.core.sheet.Origin;
 import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.Date;

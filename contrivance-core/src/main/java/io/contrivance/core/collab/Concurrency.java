@@ -1,9 +1,11 @@
-package io.contrivance.core;
+package io.contrivance.core.collab;
 
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetEvent;
 import io.contrivance.core.type.CellValue;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,7 +49,7 @@ final class Concurrency {
    * Applies the column policies to an update of {@code row}; may rewrite {@code changes} (merges)
    * and adds to {@code overwritten}. Returns false if a column flags the edit as a conflict.
    */
-  static boolean resolve(Sequencer.View view, Origin origin, Row row, Map<ColumnId, CellValue> changes, List<SheetEvent.Overwrite> overwritten) {
+  static boolean resolve(View view, Origin origin, Row row, Map<ColumnId, CellValue> changes, List<SheetEvent.Overwrite> overwritten) {
     if (origin.baseRevision().isEmpty() || origin.baseRevision().getAsLong() >= view.revision()) {
       return true;
     }
@@ -160,7 +162,7 @@ final class Concurrency {
   }
 
   /** Where a row was before it was deleted after the origin's base revision, if it was. */
-  static OptionalLong deletedPosition(Sequencer.View view, Origin origin, RowId row) {
+  static OptionalLong deletedPosition(View view, Origin origin, RowId row) {
     if (origin.baseRevision().isEmpty()) {
       return OptionalLong.empty();
     }

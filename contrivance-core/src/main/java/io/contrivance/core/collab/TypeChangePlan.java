@@ -1,4 +1,4 @@
-package io.contrivance.core;
+package io.contrivance.core.collab;
 
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.Row;

@@ -1,17 +1,26 @@
-package io.contrivance.core;
+package io.contrivance.core.collab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.contrivance.core.Fixtures;
+import io.contrivance.core.Sheet;
+import io.contrivance.core.Workbook;
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.EditResult;
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetEvent;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.store.SheetStore;
 import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnTypes;
+import io.contrivance.core.type.TextFormat;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +88,47 @@ class GroupCommitTest {
     @Override public Optional<List<SheetEvent>> eventsSince(SheetId sheet, long revision) { return delegate.eventsSince(sheet, revision); }
   }
 
+  /** A sheet made straight on an engine, so that a test can watch its sequencer's queue. */
+  private record Direct(Engine engine, SheetId id) {
+    static Direct create(SheetStore store) {
+      SheetSchema schema = new SheetSchema(SheetId.of("deals"), "Deals", "", List.of(Column.builder("Name", ColumnTypes.text()).build()), TextFormat.ISO);
+      store.create(schema, List.of());
+      return new Direct(Engine.of(store, Fixtures.sequentialIds("id"), Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), schema.id());
+    }
+
+    Sequencer sequencer() {
+      return engine.sequencer(id);
+    }
+
+    EditResult<Row> addRowValues(Map<ColumnId, CellValue> values) {
+      return engine.editor(id, Origin.SYSTEM).addRowValues(values);
+    }
+
+    EditResult<List<Row>> addRowsValues(List<Map<ColumnId, CellValue>> rows) {
+      return engine.editor(id, Origin.SYSTEM).addRowsValues(rows);
+    }
+
+    EditResult<Row> updateRowValues(RowId row, Map<ColumnId, CellValue> values, OptionalLong version) {
+      return engine.editor(id, Origin.SYSTEM).updateRowValues(row, values, version);
+    }
+
+    void onChange(Consumer<SheetEvent> listener) {
+      engine.subscribe(id, listener);
+    }
+
+    long revision() {
+      return engine.store().revision(id);
+    }
+
+    List<Row> rows() {
+      return engine.store().rows(id);
+    }
+
+    Optional<Row> row(RowId row) {
+      return engine.store().row(id, row);
+    }
+  }
+
   private static Map<ColumnId, CellValue> name(String value) {
     return Map.of(NAME, new CellValue.Text(value));
   }
@@ -85,8 +136,7 @@ class GroupCommitTest {
   @Test
   void editsArrivingDuringACommit_areStoredTogetherInTheNextOne_inOrder() throws Exception {
     TestStore store = new TestStore();
-    Workbook workbook = Fixtures.workbook(store, "id");
-    Sheet sheet = workbook.create("Deals", List.of(Column.builder("Name", ColumnTypes.text()).build()));
+    Direct sheet = Direct.create(store);
     List<Row> rows = sheet.addRowsValues(Collections.nCopies(16, name("start"))).value();
     List<SheetEvent> events = Collections.synchronizedList(new ArrayList<>());
     sheet.onChange(events::add);
@@ -102,7 +152,7 @@ class GroupCommitTest {
       RowId row = rows.get(i).id();
       others.add(pool.submit(() -> sheet.updateRowValues(row, name("later"), OptionalLong.empty())));
     }
-    Sequencer sequencer = workbook.sequencer(sheet.id());
+    Sequencer sequencer = sheet.sequencer();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (sequencer.queued() < 15 && System.nanoTime() < deadline) {
       Thread.sleep(1);
@@ -123,8 +173,7 @@ class GroupCommitTest {
   @Test
   void editsBuildOnEditsStillInFlight() throws Exception {
     TestStore store = new TestStore();
-    Workbook workbook = Fixtures.workbook(store, "id");
-    Sheet sheet = workbook.create("Deals", List.of(Column.builder("Name", ColumnTypes.text()).build()));
+    Direct sheet = Direct.create(store);
     Row row = sheet.addRowValues(name("v0")).value();
 
     store.entered = new CountDownLatch(1);
@@ -134,7 +183,7 @@ class GroupCommitTest {
     assertThat(store.entered.await(10, TimeUnit.SECONDS)).isTrue();
     // Decided against the uncommitted v1 (version 2), so its expected version is 2.
     Future<EditResult<Row>> second = pool.submit(() -> sheet.updateRowValues(row.id(), name("v2"), OptionalLong.of(2)));
-    while (workbook.sequencer(sheet.id()).queued() < 1) {
+    while (sheet.sequencer().queued() < 1) {
       Thread.sleep(1);
     }
     gate.countDown();

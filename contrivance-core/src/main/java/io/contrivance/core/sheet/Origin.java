@@ -1,4 +1,4 @@
-package io.contrivance.core;
+package io.contrivance.core.sheet;
 
 import java.util.Objects;
 import java.util.OptionalLong;

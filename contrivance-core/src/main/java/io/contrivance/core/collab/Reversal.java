@@ -1,8 +1,10 @@
-package io.contrivance.core;
+package io.contrivance.core.collab;
 
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.EditResult;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetEvent;
 import io.contrivance.core.sheet.Violation;
 import io.contrivance.core.type.CellValue;
 import java.util.ArrayList;
@@ -20,8 +22,8 @@ final class Reversal {
 
   private Reversal() {}
 
-  static Sheet.Change<SheetEvent> of(Sequencer.View view, SheetEvent event) {
-    Sheet.Change<SheetEvent> change;
+  static Change<SheetEvent> of(View view, SheetEvent event) {
+    Change<SheetEvent> change;
     if (event instanceof SheetEvent.RowUpdated updated) {
       change = restoreCells(view, updated);
     } else if (event instanceof SheetEvent.RowsUpdated many) {
@@ -38,23 +40,23 @@ final class Reversal {
     return change.refusal() != null ? change : change.reversing(event);
   }
 
-  private static Sheet.Change<SheetEvent> restoreCells(Sequencer.View view, SheetEvent.RowUpdated updated) {
+  private static Change<SheetEvent> restoreCells(View view, SheetEvent.RowUpdated updated) {
     Restored restored = restore(view, updated);
     if (restored.refusal() != null) {
       return restored.refusal();
     }
     var violations = new ArrayList<Violation>();
-    Sheet.uniqueness(view, List.of(restored.row()), restored.columns(), violations);
+    RowChecks.uniqueness(view, List.of(restored.row()), restored.columns(), violations);
     if (!violations.isEmpty()) {
-      return Sheet.Change.refused(new EditResult.Rejected<>(violations));
+      return Change.refused(new EditResult.Rejected<>(violations));
     }
     Row before = restored.before();
     Row row = restored.row();
-    return Sheet.Change.rows(List.of(row), List.of(), updated, (rev, at, o) -> new SheetEvent.RowUpdated(updated.sheet(), rev, at, o, before, row, List.of()));
+    return Change.rows(List.of(row), List.of(), updated, (rev, at, o) -> new SheetEvent.RowUpdated(updated.sheet(), rev, at, o, before, row, List.of()));
   }
 
   /** Restores every row of a multi-row edit, or none: one row changed since refuses the whole undo. */
-  private static Sheet.Change<SheetEvent> restoreAllCells(Sequencer.View view, SheetEvent.RowsUpdated many) {
+  private static Change<SheetEvent> restoreAllCells(View view, SheetEvent.RowsUpdated many) {
     var restored = new ArrayList<Restored>(many.updates().size());
     var columns = new java.util.HashSet<ColumnId>();
     for (SheetEvent.RowUpdated updated : many.updates()) {
@@ -67,11 +69,11 @@ final class Reversal {
     }
     List<Row> rows = restored.stream().map(Restored::row).toList();
     var violations = new ArrayList<Violation>();
-    Sheet.uniqueness(view, rows, columns, violations);
+    RowChecks.uniqueness(view, rows, columns, violations);
     if (!violations.isEmpty()) {
-      return Sheet.Change.refused(new EditResult.Rejected<>(violations));
+      return Change.refused(new EditResult.Rejected<>(violations));
     }
-    return Sheet.Change.rows(
+    return Change.rows(
         rows,
         List.of(),
         many,
@@ -80,9 +82,9 @@ final class Reversal {
   }
 
   /** One row put back as an update left it, or why it cannot be. */
-  private record Restored(Row before, Row row, java.util.Set<ColumnId> columns, Sheet.Change<SheetEvent> refusal) {}
+  private record Restored(Row before, Row row, java.util.Set<ColumnId> columns, Change<SheetEvent> refusal) {}
 
-  private static Restored restore(Sequencer.View view, SheetEvent.RowUpdated updated) {
+  private static Restored restore(View view, SheetEvent.RowUpdated updated) {
     Optional<Row> current = view.row(updated.after().id());
     if (current.isEmpty()) {
       return new Restored(null, null, null, refused(EditResult.ROW_GONE, "the row was deleted since"));
@@ -106,7 +108,7 @@ final class Reversal {
     return new Restored(before, before.withCells(restore).nextVersion(), restore.keySet(), null);
   }
 
-  private static Sheet.Change<SheetEvent> removeAdded(Sequencer.View view, SheetEvent.RowsAdded added) {
+  private static Change<SheetEvent> removeAdded(View view, SheetEvent.RowsAdded added) {
     var current = new ArrayList<Row>();
     for (Row row : added.rows()) {
       Optional<Row> now = view.row(row.id());
@@ -119,10 +121,10 @@ final class Reversal {
       current.add(now.get());
     }
     List<RowId> ids = current.stream().map(Row::id).toList();
-    return Sheet.Change.rows(List.of(), ids, added, (rev, at, o) -> new SheetEvent.RowsDeleted(added.sheet(), rev, at, o, current));
+    return Change.rows(List.of(), ids, added, (rev, at, o) -> new SheetEvent.RowsDeleted(added.sheet(), rev, at, o, current));
   }
 
-  private static Sheet.Change<SheetEvent> restoreDeleted(Sequencer.View view, SheetEvent.RowsDeleted deleted) {
+  private static Change<SheetEvent> restoreDeleted(View view, SheetEvent.RowsDeleted deleted) {
     var restored = new ArrayList<Row>();
     for (Row row : deleted.rows()) {
       if (view.row(row.id()).isPresent()) {
@@ -133,14 +135,14 @@ final class Reversal {
       restored.add(new Row(row.id(), row.position(), row.version() + 1, cells));
     }
     var violations = new ArrayList<Violation>();
-    Sheet.uniqueness(view, restored, null, violations);
+    RowChecks.uniqueness(view, restored, null, violations);
     if (!violations.isEmpty()) {
-      return Sheet.Change.refused(new EditResult.Rejected<>(violations));
+      return Change.refused(new EditResult.Rejected<>(violations));
     }
-    return Sheet.Change.rows(restored, List.of(), deleted, (rev, at, o) -> new SheetEvent.RowsAdded(deleted.sheet(), rev, at, o, restored, List.of()));
+    return Change.rows(restored, List.of(), deleted, (rev, at, o) -> new SheetEvent.RowsAdded(deleted.sheet(), rev, at, o, restored, List.of()));
   }
 
-  private static Sheet.Change<SheetEvent> moveBack(Sequencer.View view, SheetEvent.RowMoved moved) {
+  private static Change<SheetEvent> moveBack(View view, SheetEvent.RowMoved moved) {
     Optional<Row> current = view.row(moved.after().id());
     if (current.isEmpty()) {
       return refused(EditResult.ROW_GONE, "the row was deleted since");
@@ -149,7 +151,7 @@ final class Reversal {
       return refused(EditResult.CHANGED_SINCE, "someone moved the row since");
     }
     Row back = current.get().atPosition(moved.before().position()).nextVersion();
-    return Sheet.Change.rows(List.of(back), List.of(), moved, (rev, at, o) -> new SheetEvent.RowMoved(moved.sheet(), rev, at, o, current.get(), back, List.of()));
+    return Change.rows(List.of(back), List.of(), moved, (rev, at, o) -> new SheetEvent.RowMoved(moved.sheet(), rev, at, o, current.get(), back, List.of()));
   }
 
   private static List<ColumnId> columns(Row a, Row b) {
@@ -162,7 +164,7 @@ final class Reversal {
     return columns;
   }
 
-  private static Sheet.Change<SheetEvent> refused(String code, String message) {
-    return Sheet.Change.refused(new EditResult.Refused<>(code, message));
+  private static Change<SheetEvent> refused(String code, String message) {
+    return Change.refused(new EditResult.Refused<>(code, message));
   }
 }

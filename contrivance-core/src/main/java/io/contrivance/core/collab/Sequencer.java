@@ -1,8 +1,11 @@
-package io.contrivance.core;
+package io.contrivance.core.collab;
 
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.EditResult;
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetEvent;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.sheet.SheetValidator;
@@ -86,7 +89,7 @@ final class Sequencer {
   /** Decides an edit against the tentative state; pure apart from reads through the view. */
   @FunctionalInterface
   interface Edit<T> {
-    Sheet.Change<T> decide(View view);
+    Change<T> decide(View view);
   }
 
   /** Whether a committed edit goes on its author's undo history, and how. */
@@ -97,7 +100,7 @@ final class Sequencer {
   }
 
   /** Thrown by the view when a question needs a state with nothing in flight. */
-  private static final class NeedsBarrier extends RuntimeException {
+  static final class NeedsBarrier extends RuntimeException {
     NeedsBarrier() {
       super(null, null, false, false);
     }
@@ -113,26 +116,26 @@ final class Sequencer {
     }
   }
 
-  private final Workbook workbook;
-  private final SheetId id;
+  final Engine engine;
+  final SheetId id;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
 
   // Guarded by lock.
-  private boolean loaded;
-  private SheetSchema schema;
-  private long revision;
-  private long committed;
-  private SheetSchema committedSchema;
+  boolean loaded;
+  SheetSchema schema;
+  long revision;
+  long committed;
+  SheetSchema committedSchema;
   /** When the committed state was last known to match the store (loaded, or committed to). */
-  private long verifiedAt;
-  private long maxPosition;
-  private boolean maxPositionKnown;
-  private boolean committing;
-  private final Map<RowId, Optional<Row>> overlay = new HashMap<>();
-  private final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
-  private final ArrayDeque<SheetEvent> recent = new ArrayDeque<>();
-  private final LinkedHashMap<RowId, Row> cache =
+  long verifiedAt;
+  long maxPosition;
+  boolean maxPositionKnown;
+  boolean committing;
+  final Map<RowId, Optional<Row>> overlay = new HashMap<>();
+  final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
+  final ArrayDeque<SheetEvent> recent = new ArrayDeque<>();
+  final LinkedHashMap<RowId, Row> cache =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<RowId, Row> eldest) {
@@ -140,8 +143,8 @@ final class Sequencer {
         }
       };
 
-  Sequencer(Workbook workbook, SheetId id) {
-    this.workbook = workbook;
+  Sequencer(Engine engine, SheetId id) {
+    this.engine = engine;
     this.id = id;
   }
 
@@ -222,14 +225,14 @@ final class Sequencer {
       awaitQuiet();
       load();
     }
-    Sheet.Change<T> change;
+    Change<T> change;
     try {
-      change = p.edit.decide(new View(p.barrier));
+      change = p.edit.decide(new View(this, p.barrier));
     } catch (NeedsBarrier e) {
       awaitQuiet();
       load();
       try {
-        change = p.edit.decide(new View(true));
+        change = p.edit.decide(new View(this, true));
       } catch (RuntimeException inner) {
         p.fail(inner);
         return;
@@ -243,7 +246,7 @@ final class Sequencer {
       return;
     }
     revision++;
-    Instant at = workbook.clock().instant();
+    Instant at = engine.clock().instant();
     p.event = change.event().create(revision, at, p.origin);
     p.change = change;
     change.schema().ifPresent(s -> schema = s);
@@ -281,7 +284,7 @@ final class Sequencer {
     RuntimeException failure = null;
     lock.unlock();
     try {
-      workbook.store().commit(id, commit);
+      engine.store().commit(id, commit);
     } catch (RuntimeException e) {
       failure = e;
     } finally {
@@ -292,13 +295,13 @@ final class Sequencer {
       lock.unlock();
       try {
         for (Pending<?> p : batch) {
-          workbook.publish(id, p.event);
+          engine.publish(id, p.event);
         }
       } finally {
         lock.lock();
       }
       for (Pending<?> p : batch) {
-        workbook.remember(id, p.kind, p.event, p.change.undoes());
+        engine.remember(id, p.kind, p.event, p.change.undoes());
         p.finishApplied();
       }
     } else {
@@ -322,7 +325,7 @@ final class Sequencer {
   private void committed(List<Pending<?>> batch, SheetStore.Commit commit) {
     committed = commit.revision();
     commit.schema().ifPresent(s -> committedSchema = s);
-    verifiedAt = System.nanoTime();
+    verifiedAt = engine.nanoTime();
     for (Pending<?> p : batch) {
       for (RowId deleted : p.change.deletes()) {
         Optional<Row> latest = overlay.get(deleted);
@@ -374,11 +377,11 @@ final class Sequencer {
     if (loaded) {
       return;
     }
-    schema = workbook.store().schema(id).orElseThrow(() -> new IllegalStateException("sheet " + id + " was deleted"));
-    revision = workbook.store().revision(id);
+    schema = engine.store().schema(id).orElseThrow(() -> new IllegalStateException("sheet " + id + " was deleted"));
+    revision = engine.store().revision(id);
     committed = revision;
     committedSchema = schema;
-    verifiedAt = System.nanoTime();
+    verifiedAt = engine.nanoTime();
     maxPositionKnown = false;
     loaded = true;
   }
@@ -395,7 +398,7 @@ final class Sequencer {
   Optional<SheetSchema> freshSchema() {
     lock.lock();
     try {
-      return loaded && System.nanoTime() - verifiedAt < FRESH_NANOS ? Optional.of(committedSchema) : Optional.empty();
+      return loaded && engine.nanoTime() - verifiedAt < FRESH_NANOS ? Optional.of(committedSchema) : Optional.empty();
     } finally {
       lock.unlock();
     }
@@ -408,23 +411,23 @@ final class Sequencer {
   boolean refresh() {
     lock.lock();
     try {
-      if (loaded && System.nanoTime() - verifiedAt < FRESH_NANOS) {
+      if (loaded && engine.nanoTime() - verifiedAt < FRESH_NANOS) {
         return true;
       }
       if (loaded && !committing && queue.isEmpty()) {
-        Optional<SheetSchema> stored = workbook.store().schema(id);
+        Optional<SheetSchema> stored = engine.store().schema(id);
         if (stored.isEmpty()) {
           forget();
           return false;
         }
-        if (stored.get().equals(committedSchema) && workbook.store().revision(id) == committed) {
-          verifiedAt = System.nanoTime();
+        if (stored.get().equals(committedSchema) && engine.store().revision(id) == committed) {
+          verifiedAt = engine.nanoTime();
           return true;
         }
         forget();
       }
       if (!loaded) {
-        Optional<SheetSchema> stored = workbook.store().schema(id);
+        Optional<SheetSchema> stored = engine.store().schema(id);
         if (stored.isEmpty()) {
           return false;
         }
@@ -447,168 +450,13 @@ final class Sequencer {
     }
   }
 
-  /** The tentative state as seen by an edit being decided (only while the lock is held). */
-  final class View {
-    private final boolean barrier;
-
-    private View(boolean barrier) {
-      this.barrier = barrier;
-    }
-
-    SheetId sheet() {
-      return id;
-    }
-
-    SheetSchema schema() {
-      return schema;
-    }
-
-    long revision() {
-      return revision;
-    }
-
-    SheetValidator validator() {
-      return workbook.validator(schema);
-    }
-
-    Optional<Row> row(RowId row) {
-      Optional<Row> tentative = overlay.get(row);
-      if (tentative != null) {
-        return tentative;
-      }
-      Row cached = cache.get(row);
-      if (cached != null) {
-        return Optional.of(cached);
-      }
-      Optional<Row> stored = workbook.store().row(id, row);
-      stored.ifPresent(r -> cache.put(row, r));
-      return stored;
-    }
-
-    /** Every row in order; only for barrier edits, when the store holds the tentative state. */
-    List<Row> rows() {
-      requireBarrier();
-      return workbook.store().rows(id);
-    }
-
-    /** Which of the rows exist. */
-    Set<RowId> existing(Collection<RowId> rows) {
-      var found = new HashSet<RowId>();
-      var ask = new ArrayList<RowId>();
-      for (RowId row : rows) {
-        Optional<Row> tentative = overlay.get(row);
-        if (tentative != null) {
-          tentative.ifPresent(r -> found.add(row));
-        } else if (cache.containsKey(row)) {
-          found.add(row);
-        } else {
-          ask.add(row);
-        }
-      }
-      found.addAll(workbook.store().existing(id, ask));
-      return found;
-    }
-
-    /** The largest position of any row, or {@link Long#MIN_VALUE} when there are none. */
-    long maxPosition() {
-      if (!maxPositionKnown) {
-        long max = workbook.store().maxPosition(id);
-        for (Optional<Row> row : overlay.values()) {
-          if (row.isPresent() && row.get().position() > max) {
-            max = row.get().position();
-          }
-        }
-        maxPosition = max;
-        maxPositionKnown = true;
-      }
-      return maxPosition;
-    }
-
-    /** The first row after a position (in position, then id order), other than {@code except}, if any. */
-    Optional<Row> nextAfter(long position, RowId except) {
-      Row best = null;
-      for (Row stored : workbook.store().rows(id, position, overlay.size() + 2)) {
-        if (!overlay.containsKey(stored.id()) && !stored.id().equals(except)) {
-          best = stored;
-          break;
-        }
-      }
-      for (Optional<Row> tentative : overlay.values()) {
-        if (tentative.isPresent()
-            && !tentative.get().id().equals(except)
-            && tentative.get().position() > position
-            && (best == null || before(tentative.get(), best))) {
-          best = tentative.get();
-        }
-      }
-      return Optional.ofNullable(best);
-    }
-
-    /** Another row holding a duplicate of the value in the column, if any. */
-    Optional<RowId> findDuplicate(ColumnId column, CellValue value, RowId except) {
-      Object key = SheetValidator.uniqueKey(value);
-      for (Optional<Row> tentative : overlay.values()) {
-        if (tentative.isPresent() && !tentative.get().id().equals(except)) {
-          CellValue other = tentative.get().cell(column);
-          if (!other.isBlank() && SheetValidator.uniqueKey(other).equals(key)) {
-            return Optional.of(tentative.get().id());
-          }
-        }
-      }
-      Optional<RowId> stored = workbook.store().findDuplicate(id, column, value, except);
-      if (stored.isPresent() && overlay.containsKey(stored.get())) {
-        // The stored holder is changing in flight; there may be another holder behind it.
-        throw new NeedsBarrier();
-      }
-      return stored;
-    }
-
-    /** The events after a revision, committed and tentative, or empty if they are no longer known. */
-    Optional<List<SheetEvent>> eventsSince(long base) {
-      var since = new ArrayList<SheetEvent>();
-      if (base < committed) {
-        SheetEvent oldest = recent.peekFirst();
-        if (oldest != null && oldest.revision() <= base + 1) {
-          for (SheetEvent event : recent) {
-            if (event.revision() > base) {
-              since.add(event);
-            }
-          }
-        } else {
-          Optional<List<SheetEvent>> stored = workbook.store().eventsSince(id, base);
-          if (stored.isEmpty()) {
-            return Optional.empty();
-          }
-          since.addAll(stored.get());
-        }
-      }
-      for (Pending<?> p : queue) {
-        if (p.event.revision() > base) {
-          since.add(p.event);
-        }
-      }
-      return Optional.of(since);
-    }
-
-    /** Refuses to go on unless nothing is in flight, by asking for a barrier. */
-    void requireBarrier() {
-      if (!barrier) {
-        throw new NeedsBarrier();
-      }
-    }
-  }
-
-  private static boolean before(Row a, Row b) {
-    return a.position() < b.position() || (a.position() == b.position() && a.id().value().compareTo(b.id().value()) < 0);
-  }
-
   /** One edit on its way: decided (with its event) or done (with its outcome). */
-  private static final class Pending<T> {
+  static final class Pending<T> {
     final Origin origin;
     final Kind kind;
     final boolean barrier;
     final Edit<T> edit;
-    Sheet.Change<T> change;
+    Change<T> change;
     SheetEvent event;
     boolean done;
     EditResult<T> outcome;

@@ -1,12 +1,18 @@
-package io.contrivance.core;
+package io.contrivance.core.collab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.contrivance.core.Fixtures;
+import io.contrivance.core.Sheet;
+import io.contrivance.core.Workbook;
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.ConcurrentEdits;
+import io.contrivance.core.sheet.EditResult;
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetEvent;
 import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnTypes;
 import io.contrivance.core.type.ErrorCodes;

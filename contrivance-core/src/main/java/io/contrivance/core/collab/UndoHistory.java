@@ -1,11 +1,12 @@
-package io.contrivance.core;
+package io.contrivance.core.collab;
 
+import io.contrivance.core.sheet.SheetEvent;
 import java.util.ArrayDeque;
 import java.util.Optional;
 
 /**
  * One author's undo and redo stacks on one sheet: their own committed events, newest first. Undoing
- * is a new edit that reverses an event (see {@link Sheet#undo()}); its own event goes on the redo
+ * is a new edit that reverses an event (see {@code Sheet.undo()}); its own event goes on the redo
  * stack, and redoing reverses that in turn.
  */
 final class UndoHistory {

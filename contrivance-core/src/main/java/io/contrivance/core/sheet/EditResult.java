@@ -1,4 +1,4 @@
-package io.contrivance.core;
+package io.contrivance.core.sheet;
 
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
