@@ -3,6 +3,7 @@ package io.contrivance.core;
 import io.contrivance.core.collab.Engine;
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.IdSource;
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.sheet.Templates;
@@ -55,8 +56,18 @@ public final class Workbook {
    * @throws InvalidDefinitionException if the name or columns are invalid (every problem listed)
    */
   public Sheet create(String name, String description, List<Column> columns, TextFormat format) {
+    return create(name, description, columns, format, Origin.SYSTEM);
+  }
+
+  /**
+   * Creates an empty sheet on behalf of someone: the store records the creator's author (a server
+   * makes them the sheet's owner).
+   *
+   * @throws InvalidDefinitionException if the name or columns are invalid (every problem listed)
+   */
+  public Sheet create(String name, String description, List<Column> columns, TextFormat format, Origin creator) {
     SheetSchema schema = new SheetSchema(SheetId.of(ids.next()), name, description, columns, format);
-    store.create(schema, List.of());
+    store.create(schema, List.of(), Objects.requireNonNull(creator, "creator"));
     return new Sheet(engine, schema.id());
   }
 

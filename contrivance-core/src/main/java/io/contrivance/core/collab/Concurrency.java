@@ -2,6 +2,7 @@ package io.contrivance.core.collab;
 
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.ConcurrentEdits;
 import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
@@ -63,7 +64,7 @@ final class Concurrency {
       if (since.isEmpty()) {
         // The log no longer reaches back: whether someone changed the cell is unknown. Only the
         // cautious policy acts on that.
-        if (column.get().concurrentEdits() == io.contrivance.core.sheet.ConcurrentEdits.FLAG_CONFLICT && !current.equals(entry.getValue())) {
+        if (column.get().concurrentEdits() == ConcurrentEdits.FLAG_CONFLICT && !current.equals(entry.getValue())) {
           return false;
         }
         continue;

@@ -9,9 +9,11 @@ import io.contrivance.core.sheet.Violation;
 import io.contrivance.core.type.CellValue;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The edit that reverses an event, for undo and redo. A reversal only restores what is still as the
@@ -58,7 +60,7 @@ final class Reversal {
   /** Restores every row of a multi-row edit, or none: one row changed since refuses the whole undo. */
   private static Change<SheetEvent> restoreAllCells(View view, SheetEvent.RowsUpdated many) {
     var restored = new ArrayList<Restored>(many.updates().size());
-    var columns = new java.util.HashSet<ColumnId>();
+    var columns = new HashSet<ColumnId>();
     for (SheetEvent.RowUpdated updated : many.updates()) {
       Restored one = restore(view, updated);
       if (one.refusal() != null) {
@@ -82,7 +84,7 @@ final class Reversal {
   }
 
   /** One row put back as an update left it, or why it cannot be. */
-  private record Restored(Row before, Row row, java.util.Set<ColumnId> columns, Change<SheetEvent> refusal) {}
+  private record Restored(Row before, Row row, Set<ColumnId> columns, Change<SheetEvent> refusal) {}
 
   private static Restored restore(View view, SheetEvent.RowUpdated updated) {
     Optional<Row> current = view.row(updated.after().id());

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -191,7 +192,7 @@ final class Sequencer {
   private static void backOff(int attempt) {
     long bound = Math.min(64, 1L << Math.min(attempt, 6));
     try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(bound + 1));
+      Thread.sleep(ThreadLocalRandom.current().nextLong(bound + 1));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while retrying an edit", e);

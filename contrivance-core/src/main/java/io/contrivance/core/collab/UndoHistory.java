@@ -2,6 +2,7 @@ package io.contrivance.core.collab;
 
 import io.contrivance.core.sheet.SheetEvent;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -56,7 +57,7 @@ final class UndoHistory {
    */
   static SheetEvent lightweight(SheetEvent event) {
     if (event instanceof SheetEvent.SchemaChanged changed && !changed.rewrittenRows().isEmpty()) {
-      return new SheetEvent.SchemaChanged(changed.sheet(), changed.revision(), changed.at(), changed.origin(), changed.before(), changed.after(), java.util.List.of());
+      return new SheetEvent.SchemaChanged(changed.sheet(), changed.revision(), changed.at(), changed.origin(), changed.before(), changed.after(), List.of());
     }
     return event;
   }

@@ -2,6 +2,8 @@ package io.contrivance.core.forecast;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -24,7 +26,7 @@ public record Period(String label, LocalDate start, LocalDate end) {
   /** The calendar month holding the date. */
   public static Period monthOf(LocalDate date) {
     LocalDate start = date.withDayOfMonth(1);
-    return new Period(start.getYear() + "-" + String.format(java.util.Locale.ROOT, "%02d", start.getMonthValue()), start, start.plusMonths(1));
+    return new Period(start.getYear() + "-" + String.format(Locale.ROOT, "%02d", start.getMonthValue()), start, start.plusMonths(1));
   }
 
   /**
@@ -34,7 +36,7 @@ public record Period(String label, LocalDate start, LocalDate end) {
    */
   public static Period quarterOf(LocalDate date, Month fiscalStart) {
     LocalDate yearStart = fiscalYearStart(date, fiscalStart);
-    int monthsIn = (int) java.time.temporal.ChronoUnit.MONTHS.between(yearStart, date.withDayOfMonth(1));
+    int monthsIn = (int) ChronoUnit.MONTHS.between(yearStart, date.withDayOfMonth(1));
     int quarter = monthsIn / 3;
     LocalDate start = yearStart.plusMonths(quarter * 3L);
     return new Period("FY" + fiscalYear(yearStart, fiscalStart) + " Q" + (quarter + 1), start, start.plusMonths(3));

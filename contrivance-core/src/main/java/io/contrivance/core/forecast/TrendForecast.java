@@ -2,7 +2,9 @@ package io.contrivance.core.forecast;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
@@ -126,17 +128,17 @@ public record TrendForecast(double alpha, double beta, double level, double tren
    * Empty when the range holds fewer than {@link #MIN_MONTHS} months.
    */
   public static Optional<TrendForecast> wonRevenue(List<Deal> deals, StageModel model, Currency currency, YearMonth first, YearMonth last, int horizon) {
-    int months = (int) (first.until(last, java.time.temporal.ChronoUnit.MONTHS) + 1);
+    int months = (int) (first.until(last, ChronoUnit.MONTHS) + 1);
     if (months < MIN_MONTHS) {
       return Optional.empty();
     }
     BigDecimal[] totals = new BigDecimal[months];
-    java.util.Arrays.fill(totals, BigDecimal.ZERO);
+    Arrays.fill(totals, BigDecimal.ZERO);
     for (Deal deal : deals) {
       if (Forecaster.problem(deal, model, currency).isPresent() || model.stage(deal.stage().get()).get().outcome() != Stage.Outcome.WON) {
         continue;
       }
-      long index = first.until(YearMonth.from(deal.expectedClose().get()), java.time.temporal.ChronoUnit.MONTHS);
+      long index = first.until(YearMonth.from(deal.expectedClose().get()), ChronoUnit.MONTHS);
       if (index >= 0 && index < months) {
         totals[(int) index] = totals[(int) index].add(deal.amount().get());
       }

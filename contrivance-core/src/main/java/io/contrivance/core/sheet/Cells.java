@@ -3,6 +3,7 @@ package io.contrivance.core.sheet;
 import io.contrivance.core.type.CellValue;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -91,8 +92,8 @@ final class Cells extends AbstractMap<ColumnId, CellValue> {
       v[at] = value;
       return new Cells(keys, v);
     }
-    ColumnId[] k = java.util.Arrays.copyOf(keys, keys.length + 1);
-    CellValue[] v = java.util.Arrays.copyOf(values, values.length + 1);
+    ColumnId[] k = Arrays.copyOf(keys, keys.length + 1);
+    CellValue[] v = Arrays.copyOf(values, values.length + 1);
     k[keys.length] = column;
     v[values.length] = value;
     return new Cells(k, v);

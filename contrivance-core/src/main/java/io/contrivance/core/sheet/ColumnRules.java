@@ -3,12 +3,14 @@ package io.contrivance.core.sheet;
 import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.ParseResult;
+import io.contrivance.core.type.TextFormat;
 import io.contrivance.core.type.ValueKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /** Checks that a column's rules fit its type and each other. */
@@ -98,7 +100,7 @@ final class ColumnRules {
       return;
     }
     try {
-      java.util.regex.Pattern.compile(regex);
+      Pattern.compile(regex);
     } catch (PatternSyntaxException e) {
       problems.add(
           name + ": the pattern '" + regex + "' is not a valid regular expression: " + e.getDescription().toLowerCase(Locale.ROOT)
@@ -107,6 +109,6 @@ final class ColumnRules {
   }
 
   private static String show(ColumnType type, CellValue value) {
-    return type.format(value, io.contrivance.core.type.TextFormat.ISO);
+    return type.format(value, TextFormat.ISO);
   }
 }

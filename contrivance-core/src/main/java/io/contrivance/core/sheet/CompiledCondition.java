@@ -5,6 +5,7 @@ import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.ParseResult;
 import io.contrivance.core.type.TextFormat;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /** A {@link Condition} with its operands parsed once, tested against rows. */
 final class CompiledCondition {
@@ -61,7 +62,7 @@ final class CompiledCondition {
     return false;
   }
 
-  private boolean ordered(CellValue value, java.util.function.IntPredicate accept) {
+  private boolean ordered(CellValue value, IntPredicate accept) {
     if (value.isBlank()) {
       return false;
     }

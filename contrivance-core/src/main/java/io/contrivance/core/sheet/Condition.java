@@ -1,6 +1,7 @@
 package io.contrivance.core.sheet;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -55,7 +56,7 @@ public record Condition(ColumnId column, Operator operator, List<String> values)
     values = List.copyOf(values);
     if (values.size() < operator.minValues || values.size() > operator.maxValues) {
       throw new IllegalArgumentException(
-          operator.name().toLowerCase(java.util.Locale.ROOT)
+          operator.name().toLowerCase(Locale.ROOT)
               + " takes "
               + (operator.minValues == 0 ? "no values" : operator.maxValues == 1 ? "one value" : "one or more values")
               + ", got "

@@ -5,6 +5,7 @@ import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.ParseResult;
 import io.contrivance.core.type.TextFormat;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A single-value rule compiled for fast checking: returns {@code null} or what is wrong. */
 abstract class RuleCheck {
@@ -63,7 +64,7 @@ abstract class RuleCheck {
       };
     }
     if (rule instanceof Rule.Pattern pattern) {
-      java.util.regex.Pattern compiled = java.util.regex.Pattern.compile(pattern.regex());
+      Pattern compiled = Pattern.compile(pattern.regex());
       return new RuleCheck(rule.code()) {
         @Override
         String problem(CellValue value) {
@@ -93,7 +94,7 @@ abstract class RuleCheck {
     return text.codePointCount(0, text.length());
   }
 
-  private static String matchProblem(java.util.regex.Pattern pattern, CellValue value) {
+  private static String matchProblem(Pattern pattern, CellValue value) {
     String text = ((CellValue.Text) value).value();
     if (text.length() > SheetValidator.MAX_PATTERN_INPUT) {
       return "is too long to check against its pattern (more than " + SheetValidator.MAX_PATTERN_INPUT + " characters)";

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -172,7 +173,7 @@ public record SheetSchema(SheetId id, String name, String description, List<Colu
         continue;
       }
       if (condition.operator().isOrdered() && !isOrdered(tested, valid.value())) {
-        problems.add(owner.name() + ": " + tested.name() + " has no order, so the rule cannot use " + condition.operator().name().toLowerCase(java.util.Locale.ROOT));
+        problems.add(owner.name() + ": " + tested.name() + " has no order, so the rule cannot use " + condition.operator().name().toLowerCase(Locale.ROOT));
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.contrivance.core.store;
 
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetEvent;
@@ -134,7 +135,7 @@ final class InMemorySheetStore implements SheetStore {
   }
 
   @Override
-  public void create(SheetSchema schema, List<Row> rows) {
+  public void create(SheetSchema schema, List<Row> rows, Origin creator) {
     State state = new State();
     state.schema = schema;
     rows.forEach(state::put);

@@ -1,6 +1,7 @@
 package io.contrivance.core.store;
 
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetEvent;
@@ -8,9 +9,12 @@ import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.sheet.SheetValidator;
 import io.contrivance.core.type.CellValue;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Keeps sheets: their schemas, rows and revisions. The workbook validates every change before it
@@ -46,8 +50,8 @@ public interface SheetStore {
   List<Row> rows(SheetId sheet, long afterPosition, int limit);
 
   /** Which of the given rows exist. The default asks row by row; a database should ask once. */
-  default java.util.Set<RowId> existing(SheetId sheet, java.util.Collection<RowId> rows) {
-    var found = new java.util.HashSet<RowId>();
+  default Set<RowId> existing(SheetId sheet, Collection<RowId> rows) {
+    var found = new HashSet<RowId>();
     for (RowId row : rows) {
       if (row(sheet, row).isPresent()) {
         found.add(row);
@@ -68,9 +72,11 @@ public interface SheetStore {
   /**
    * Stores a new sheet with its first rows at revision 0.
    *
+   * @param creator who creates it ({@link Origin#SYSTEM} for the application): a store shared by
+   *     several users records its author as the sheet's owner
    * @throws IllegalStateException if a sheet with that id exists
    */
-  void create(SheetSchema schema, List<Row> rows);
+  void create(SheetSchema schema, List<Row> rows, Origin creator);
 
   /**
    * Applies a change atomically and moves the sheet to {@link Commit#revision()}.

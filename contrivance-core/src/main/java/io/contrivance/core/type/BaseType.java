@@ -1,5 +1,6 @@
 package io.contrivance.core.type;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -74,7 +75,7 @@ abstract class BaseType implements ColumnType {
   final ParseResult wrongKind(CellValue value) {
     return ParseResult.invalid(
         ErrorCodes.TYPE_MISMATCH,
-        "a " + describe() + " column cannot hold " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " values");
+        "a " + describe() + " column cannot hold " + value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " values");
   }
 
   /** How the type is named in messages ("number", "currency"). */

@@ -1,6 +1,7 @@
 package io.contrivance.core.type;
 
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -182,7 +183,7 @@ final class CurrencyType extends BaseType {
   }
 
   private static Map<String, String> shortestSymbols() {
-    var shortest = new java.util.HashMap<String, String>();
+    var shortest = new HashMap<String, String>();
     SYMBOLS.forEach((symbol, code) -> shortest.merge(code, symbol, (a, b) -> a.length() <= b.length() ? a : b));
     return Map.copyOf(shortest);
   }

@@ -3,6 +3,7 @@ package io.contrivance.core.type;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.Year;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.Map;
@@ -115,7 +116,7 @@ final class DateText {
     try {
       return new Outcome(LocalDate.of(y, mo, d), null);
     } catch (DateTimeException e) {
-      int length = Month.of(mo).length(java.time.Year.isLeap(y));
+      int length = Month.of(mo).length(Year.isLeap(y));
       return fail(
           input,
           Month.of(mo).getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + y + " has " + length + " days");

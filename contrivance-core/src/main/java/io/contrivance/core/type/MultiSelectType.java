@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Any number of options out of an ordered list. Text separates options with commas, semicolons or
@@ -12,7 +13,7 @@ import java.util.Map;
  */
 final class MultiSelectType extends BaseType {
 
-  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[,;\\n]");
+  private static final Pattern SEPARATORS = Pattern.compile("[,;\\n]");
 
   private final Options options;
 

@@ -1,5 +1,7 @@
 package io.contrivance.core.type;
 
+import java.math.BigDecimal;
+
 /**
  * Percentages. Text is read in points, with or without a percent sign: {@code 50}, {@code 50%} and
  * {@code 50 %} are all fifty percent, as in a spreadsheet cell formatted as percent.
@@ -36,7 +38,7 @@ final class PercentType extends BaseType {
   ParseResult acceptNonBlank(CellValue value) {
     if (value instanceof CellValue.Percent percent) {
       // The limits apply to the points (fraction × 100): two more integer digits, two fewer fraction digits.
-      java.math.BigDecimal f = percent.fraction();
+      BigDecimal f = percent.fraction();
       if (f.precision() - f.scale() + 2 <= NumberText.MAX_INTEGER_DIGITS && f.scale() - 2 <= NumberText.MAX_FRACTION_DIGITS) {
         return ParseResult.valid(percent);
       }

@@ -83,7 +83,7 @@ class GroupCommitTest {
     @Override public List<Row> rows(SheetId sheet) { return delegate.rows(sheet); }
     @Override public List<Row> rows(SheetId sheet, long afterPosition, int limit) { return delegate.rows(sheet, afterPosition, limit); }
     @Override public long rowCount(SheetId sheet) { return delegate.rowCount(sheet); }
-    @Override public void create(SheetSchema schema, List<Row> rows) { delegate.create(schema, rows); }
+    @Override public void create(SheetSchema schema, List<Row> rows, Origin creator) { delegate.create(schema, rows, creator); }
     @Override public void delete(SheetId sheet) { delegate.delete(sheet); }
     @Override public Optional<List<SheetEvent>> eventsSince(SheetId sheet, long revision) { return delegate.eventsSince(sheet, revision); }
   }
@@ -92,7 +92,7 @@ class GroupCommitTest {
   private record Direct(Engine engine, SheetId id) {
     static Direct create(SheetStore store) {
       SheetSchema schema = new SheetSchema(SheetId.of("deals"), "Deals", "", List.of(Column.builder("Name", ColumnTypes.text()).build()), TextFormat.ISO);
-      store.create(schema, List.of());
+      store.create(schema, List.of(), Origin.SYSTEM);
       return new Direct(Engine.of(store, Fixtures.sequentialIds("id"), Clock.fixed(Fixtures.NOW, ZoneOffset.UTC)), schema.id());
     }
 

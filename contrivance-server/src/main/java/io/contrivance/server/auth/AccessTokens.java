@@ -13,11 +13,15 @@ import io.contrivance.server.bootstrap.Settings;
 import io.contrivance.server.user.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Issues and verifies short-lived RS256 access tokens in the MicroProfile JWT format ({@code iss},
@@ -52,7 +56,7 @@ public class AccessTokens {
     // "aud" goes out as an array, which MicroProfile JWT verifiers read without a detour (Nimbus
     // writes a single audience as a string; Liberty's verifier then failed twice, with stack traces,
     // before reading it as a list).
-    java.util.Map<String, Object> payload = claims.toJSONObject();
+    Map<String, Object> payload = claims.toJSONObject();
     payload.put("aud", List.of(ISSUER));
     try {
       JWSObject jwt =
@@ -69,7 +73,7 @@ public class AccessTokens {
   public record Verified(String userId, String email, String sessionId, Instant expiresAt) {}
 
   /** Tokens that passed, until they expire: a client sends the same token with every request. */
-  private final java.util.Map<String, Verified> passed = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Verified> passed = new ConcurrentHashMap<>();
 
   /** Enough for every signed-in client of a busy instance; emptied when full. */
   static final int MOST_REMEMBERED = 10_000;
@@ -81,19 +85,19 @@ public class AccessTokens {
    * once rather than on every request; whether its session is still alive is {@link SessionGuard}'s
    * question, asked every time.
    */
-  public java.util.Optional<Verified> verify(String token) {
+  public Optional<Verified> verify(String token) {
     if (token == null || token.length() > 8_192) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     Verified known = passed.get(token);
     if (known != null) {
       if (current(known.expiresAt())) {
-        return java.util.Optional.of(known);
+        return Optional.of(known);
       }
       passed.remove(token);
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    java.util.Optional<Verified> verified = check(token);
+    Optional<Verified> verified = check(token);
     verified.ifPresent(
         v -> {
           if (passed.size() >= MOST_REMEMBERED) {
@@ -108,12 +112,12 @@ public class AccessTokens {
     return !expiresAt.plusSeconds(5).isBefore(clock.instant());
   }
 
-  private java.util.Optional<Verified> check(String token) {
+  private Optional<Verified> check(String token) {
     try {
       SignedJWT jwt = SignedJWT.parse(token);
       if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())
           || !jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(keys.privateKey().toRSAPublicKey()))) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       JWTClaimsSet claims = jwt.getJWTClaimsSet();
       Date expires = claims.getExpirationTime();
@@ -124,11 +128,11 @@ public class AccessTokens {
           || !current(expires.toInstant())
           || claims.getSubject() == null
           || claims.getStringClaim(SESSION_CLAIM) == null) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
-      return java.util.Optional.of(new Verified(claims.getSubject(), claims.getStringClaim("upn"), claims.getStringClaim(SESSION_CLAIM), expires.toInstant()));
-    } catch (java.text.ParseException | JOSEException e) {
-      return java.util.Optional.empty();
+      return Optional.of(new Verified(claims.getSubject(), claims.getStringClaim("upn"), claims.getStringClaim(SESSION_CLAIM), expires.toInstant()));
+    } catch (ParseException | JOSEException e) {
+      return Optional.empty();
     }
   }
 

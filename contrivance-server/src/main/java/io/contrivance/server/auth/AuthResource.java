@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -70,7 +71,7 @@ public class AuthResource {
         .require(body.email() != null && !body.email().isBlank(), "email", "is required")
         .require(body.password() != null && !body.password().isEmpty(), "password", "is required")
         .orThrow("Email and password are required");
-    String email = EmailAddresses.normalize(body.email()).orElse(body.email().strip().toLowerCase(java.util.Locale.ROOT));
+    String email = EmailAddresses.normalize(body.email()).orElse(body.email().strip().toLowerCase(Locale.ROOT));
     throttle.attempt(email, http.getRemoteAddr());
     Optional<UserEntity> user = accounts.findByEmail(email);
     if (user.isEmpty()) {

@@ -1,12 +1,23 @@
 package io.contrivance.server.auth;
 
 import io.contrivance.server.user.Role;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 
 /**
  * Whether the session behind an access token is still alive and its user still enabled, with the
@@ -28,10 +39,10 @@ public class SessionGuard {
    * Plain JDBC outside any transaction: sockets ask from threads that have no transaction context,
    * where a container-managed EntityManager cannot run.
    */
-  @jakarta.annotation.Resource(lookup = "jdbc/contrivanceDirect")
-  javax.sql.DataSource direct;
+  @Resource(lookup = "jdbc/contrivanceDirect")
+  DataSource direct;
 
-  @jakarta.inject.Inject Clock clock;
+  @Inject Clock clock;
 
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -45,18 +56,18 @@ public class SessionGuard {
       cache.clear();
     }
     Optional<Live> live = Optional.empty();
-    try (java.sql.Connection connection = direct.getConnection();
-        java.sql.PreparedStatement ps =
+    try (Connection connection = direct.getConnection();
+        PreparedStatement ps =
             connection.prepareStatement(
                 "select u.id, u.email, u.role from sessions s join users u on u.id = s.user_id "
                     + "where s.id = ? and s.revoked_at is null and not u.disabled")) {
       ps.setString(1, sessionId);
-      try (java.sql.ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
           live = Optional.of(new Live(rs.getString(1), rs.getString(2), Role.fromWire(rs.getString(3))));
         }
       }
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException("could not check a session", e);
     }
     cache.put(sessionId, new Cached(live, now + TTL_MILLIS));
@@ -67,26 +78,26 @@ public class SessionGuard {
    * Which of the sessions are alive, in one query per thousand (for checking many open sockets at
    * once); refreshes the cache for them.
    */
-  public java.util.Set<String> alive(java.util.Collection<String> sessionIds) {
-    var alive = new java.util.HashSet<String>();
-    var ids = new java.util.ArrayList<>(new java.util.HashSet<>(sessionIds));
+  public Set<String> alive(Collection<String> sessionIds) {
+    var alive = new HashSet<String>();
+    var ids = new ArrayList<>(new HashSet<>(sessionIds));
     for (int from = 0; from < ids.size(); from += 1_000) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1_000));
       long until = clock.millis() + TTL_MILLIS;
-      var found = new java.util.HashSet<String>();
-      try (java.sql.Connection connection = direct.getConnection();
-          java.sql.PreparedStatement ps =
+      var found = new HashSet<String>();
+      try (Connection connection = direct.getConnection();
+          PreparedStatement ps =
               connection.prepareStatement(
                   "select s.id, u.id, u.email, u.role from sessions s join users u on u.id = s.user_id "
                       + "where s.id = any (?) and s.revoked_at is null and not u.disabled")) {
         ps.setArray(1, connection.createArrayOf("varchar", chunk.toArray()));
-        try (java.sql.ResultSet rs = ps.executeQuery()) {
+        try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             found.add(rs.getString(1));
             cache.put(rs.getString(1), new Cached(Optional.of(new Live(rs.getString(2), rs.getString(3), Role.fromWire(rs.getString(4)))), until));
           }
         }
-      } catch (java.sql.SQLException e) {
+      } catch (SQLException e) {
         throw new IllegalStateException("could not check sessions", e);
       }
       for (String id : chunk) {

@@ -8,6 +8,7 @@ import io.contrivance.server.user.UserEntity;
 import io.contrivance.server.user.UserResponse;
 import io.contrivance.server.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -31,7 +32,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Sessions {
 
-  @Inject jakarta.enterprise.event.Event<SessionsEnded> ended;
+  @Inject Event<SessionsEnded> ended;
 
   private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.management.JMException;
@@ -145,7 +146,7 @@ public class DatabaseBootstrap {
     LOG.warning("Found a PostgreSQL (pid " + orphan.get().pid() + ") left running on " + directory + " by an earlier server; stopping it");
     orphan.get().destroy(); // SIGTERM: PostgreSQL's "smart" shutdown, quick with no clients left.
     try {
-      orphan.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+      orphan.get().onExit().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       LOG.warning("The orphaned PostgreSQL did not stop in 30 s; forcing it");
       orphan.get().destroyForcibly();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -45,7 +46,7 @@ public class Settings {
   }
 
   /** A private RSA key as JWK JSON; when absent the server generates one in the data directory. */
-  public java.util.Optional<String> signingKey() {
+  public Optional<String> signingKey() {
     return config.getOptionalValue("contrivance.jwt.private.jwk", String.class).filter(s -> !s.isBlank());
   }
 

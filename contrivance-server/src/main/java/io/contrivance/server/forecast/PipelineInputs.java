@@ -11,6 +11,7 @@ import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.type.CellValue;
+import io.contrivance.server.bootstrap.Database;
 import io.contrivance.server.sheet.JdbcSheetStore;
 import io.contrivance.server.sheet.RowTimeline;
 import io.contrivance.server.web.ApiException;
@@ -23,6 +24,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +43,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PipelineInputs {
 
   @Inject JdbcSheetStore store;
+
+  @Inject Database db;
   @Inject RowTimeline timeline;
   @Inject Clock clock;
 
@@ -52,7 +56,7 @@ public class PipelineInputs {
 
   /** The sheet's settings: saved ones, or the defaults when none were saved (or they no longer fit the sheet). */
   ForecastSettings settings(SheetSchema schema) {
-    List<String> saved = store.read("select settings::text from forecast_settings where sheet_id = ?", ps -> ps.setString(1, schema.id().value()), rs -> rs.getString(1));
+    List<String> saved = db.read("select settings::text from forecast_settings where sheet_id = ?", ps -> ps.setString(1, schema.id().value()), rs -> rs.getString(1));
     if (saved.isEmpty()) {
       return ForecastSettings.defaults(schema);
     }
@@ -66,7 +70,7 @@ public class PipelineInputs {
   void save(SheetId sheet, ForecastSettings settings) {
     JsonObject json = settings.toJson();
     Timestamp now = Timestamp.from(clock.instant());
-    store.write(
+    db.write(
         "insert into forecast_settings (sheet_id, settings, updated_at) values (?, ?::jsonb, ?) "
             + "on conflict (sheet_id) do update set settings = excluded.settings, updated_at = excluded.updated_at",
         ps -> {
@@ -79,7 +83,7 @@ public class PipelineInputs {
 
   /** Today, as the forecast counts days. */
   LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
   /** The sheet's deals and histories now; 409 when its columns are not mapped yet. */
@@ -161,6 +165,6 @@ public class PipelineInputs {
   }
 
   private static LocalDate day(Instant at) {
-    return LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
+    return LocalDate.ofInstant(at, ZoneOffset.UTC);
   }
 }

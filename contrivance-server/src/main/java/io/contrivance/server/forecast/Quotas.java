@@ -2,11 +2,11 @@ package io.contrivance.server.forecast;
 
 import static io.contrivance.server.web.Jsons.JSON;
 
+import io.contrivance.server.bootstrap.Database;
 import io.contrivance.server.web.Jsons;
 
 import io.contrivance.core.forecast.Period;
 import io.contrivance.core.sheet.SheetId;
-import io.contrivance.server.sheet.JdbcSheetStore;
 import io.contrivance.server.web.ApiException;
 import io.contrivance.server.web.Jsons;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Currency;
@@ -25,7 +27,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Quotas {
 
-  @Inject JdbcSheetStore store;
+  @Inject Database db;
   @Inject Clock clock;
 
   /** A quota; {@code owner} empty means the team's. */
@@ -44,11 +46,11 @@ public class Quotas {
   private static final String COLUMNS = "select id, owner, period_label, period_start, period_end, amount, currency from quotas ";
 
   List<Quota> list(SheetId sheet) {
-    return store.read(COLUMNS + "where sheet_id = ? order by period_start, owner nulls first", ps -> ps.setString(1, sheet.value()), Quotas::quota);
+    return db.read(COLUMNS + "where sheet_id = ? order by period_start, owner nulls first", ps -> ps.setString(1, sheet.value()), Quotas::quota);
   }
 
   Optional<Quota> find(SheetId sheet, String id) {
-    return store.read(COLUMNS + "where sheet_id = ? and id = ?", ps -> {
+    return db.read(COLUMNS + "where sheet_id = ? and id = ?", ps -> {
           ps.setString(1, sheet.value());
           ps.setString(2, id);
         }, Quotas::quota).stream().findFirst();
@@ -58,7 +60,7 @@ public class Quotas {
     String id = UUID.randomUUID().toString();
     Timestamp now = Timestamp.from(clock.instant());
     try {
-      store.write(
+      db.write(
           "insert into quotas (id, sheet_id, owner, period_label, period_start, period_end, amount, currency, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           ps -> {
             ps.setString(1, id);
@@ -72,14 +74,14 @@ public class Quotas {
             ps.setTimestamp(9, now);
             ps.setTimestamp(10, now);
           });
-    } catch (JdbcSheetStore.DuplicateKeyException e) {
+    } catch (Database.DuplicateKeyException e) {
       throw ApiException.conflict("quota_exists", (owner.map(o -> o + " already has").orElse("The team already has")) + " a quota for " + period.label() + "; change that one instead");
     }
     return new Quota(id, owner, period, amount, currency);
   }
 
   boolean update(SheetId sheet, String id, BigDecimal amount) {
-    return store.write("update quotas set amount = ?, updated_at = ? where sheet_id = ? and id = ?", ps -> {
+    return db.write("update quotas set amount = ?, updated_at = ? where sheet_id = ? and id = ?", ps -> {
           ps.setBigDecimal(1, amount);
           ps.setTimestamp(2, Timestamp.from(clock.instant()));
           ps.setString(3, sheet.value());
@@ -88,7 +90,7 @@ public class Quotas {
   }
 
   boolean delete(SheetId sheet, String id) {
-    return store.write("delete from quotas where sheet_id = ? and id = ?", ps -> {
+    return db.write("delete from quotas where sheet_id = ? and id = ?", ps -> {
           ps.setString(1, sheet.value());
           ps.setString(2, id);
         }) == 1;
@@ -111,7 +113,7 @@ public class Quotas {
     return Optional.of(matching.stream().map(Quota::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
   }
 
-  private static Quota quota(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private static Quota quota(ResultSet rs) throws SQLException {
     Period period = new Period(rs.getString(3), rs.getDate(4).toLocalDate(), rs.getDate(5).toLocalDate());
     return new Quota(rs.getString(1), Optional.ofNullable(rs.getString(2)), period, rs.getBigDecimal(6).stripTrailingZeros(), Currency.getInstance(rs.getString(7)));
   }

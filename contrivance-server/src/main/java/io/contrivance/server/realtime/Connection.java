@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,7 +61,7 @@ final class Connection {
   final Bucket ops;
   final Instant openedAt;
   /** Client op ids whose acknowledgement went out with the event (see {@link Rooms#broadcast}). */
-  final java.util.Set<String> acked = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  final Set<String> acked = ConcurrentHashMap.newKeySet();
 
   // Set once authenticated; then read by other threads (maintenance, broadcasts).
   volatile String userId;

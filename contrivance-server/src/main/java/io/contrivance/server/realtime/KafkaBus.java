@@ -4,6 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -50,9 +54,9 @@ final class KafkaBus implements AutoCloseable {
   private final Thread poller;
   private final Thread publisher;
   /** Events on their way out; the thread that committed them never waits for Kafka. */
-  private final java.util.concurrent.BlockingQueue<ProducerRecord<String, String>> outbox = new java.util.concurrent.ArrayBlockingQueue<>(10_000);
+  private final BlockingQueue<ProducerRecord<String, String>> outbox = new ArrayBlockingQueue<>(10_000);
 
-  KafkaBus(String bootstrap, String topic, String instance, Consumer<Remote> receiver, java.util.concurrent.ThreadFactory threads) {
+  KafkaBus(String bootstrap, String topic, String instance, Consumer<Remote> receiver, ThreadFactory threads) {
     this.topic = topic;
     this.instance = instance;
     this.receiver = receiver;
@@ -115,7 +119,7 @@ final class KafkaBus implements AutoCloseable {
     while (running.get()) {
       ProducerRecord<String, String> record;
       try {
-        record = outbox.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        record = outbox.poll(500, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         return;
       }

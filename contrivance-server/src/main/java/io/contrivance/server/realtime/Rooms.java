@@ -27,16 +27,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The open sockets of this instance, grouped by sheet. A room listens to its sheet's events while
@@ -74,7 +82,7 @@ public class Rooms {
    * (`CONTRIVANCE_WS_SENDING_THREADS`): a client that stopped reading holds one until it is cut off.
    * More threads than that cost the 200-client fan-out a few milliseconds at p99 on two cores.
    */
-  private java.util.concurrent.ExecutorService sender;
+  private ExecutorService sender;
 
   /** Events from and to other instances, when Kafka is configured; null for a single instance. */
   private KafkaBus bus;
@@ -88,9 +96,9 @@ public class Rooms {
     final String sheetId;
     final Set<Connection> connections = new CopyOnWriteArraySet<>();
     final Presence presence;
-    final java.util.concurrent.atomic.AtomicBoolean fillScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    final AtomicBoolean fillScheduled = new AtomicBoolean();
     /** Presence changes not yet sent, latest per connection (sent together, see {@link #PRESENCE_FLUSH_MILLIS}). */
-    final Map<String, Presence.Entry> presenceChanges = new java.util.LinkedHashMap<>();
+    final Map<String, Presence.Entry> presenceChanges = new LinkedHashMap<>();
     Sheet.Subscription subscription;
     RoomOrder order;
 
@@ -101,12 +109,12 @@ public class Rooms {
   }
 
   void startup(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-    java.util.concurrent.atomic.AtomicInteger senders = new java.util.concurrent.atomic.AtomicInteger();
+    var config = ConfigProvider.getConfig();
+    AtomicInteger senders = new AtomicInteger();
     int sendingThreads =
         config.getOptionalValue("contrivance.ws.sending.threads", Integer.class).filter(n -> n > 0).orElse(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     sender =
-        java.util.concurrent.Executors.newFixedThreadPool(
+        Executors.newFixedThreadPool(
             sendingThreads,
             task -> {
               Thread thread = new Thread(task, "contrivance-ws-send-" + senders.incrementAndGet());
@@ -117,7 +125,7 @@ public class Rooms {
     Optional<String> bootstrap = config.getOptionalValue("contrivance.kafka.bootstrap", String.class).filter(s -> !s.isBlank());
     if (bootstrap.isPresent()) {
       String topic = config.getOptionalValue("contrivance.kafka.topic", String.class).orElse("contrivance.sheet-events");
-      String instance = java.util.UUID.randomUUID().toString();
+      String instance = UUID.randomUUID().toString();
       // Plain threads: the bus needs no container context, and managed threads may be interrupted
       // by the container.
       bus = new KafkaBus(bootstrap.get(), topic, instance, this::remote, Thread::new);
@@ -143,12 +151,12 @@ public class Rooms {
     }
   }
 
-  java.util.concurrent.Executor sender() {
+  Executor sender() {
     return sender;
   }
 
   /** Where sockets that fell behind are closed (closing may wait seconds for a blocked write). */
-  java.util.concurrent.Executor closer() {
+  Executor closer() {
     return scheduler;
   }
 

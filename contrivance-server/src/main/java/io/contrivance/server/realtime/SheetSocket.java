@@ -22,6 +22,8 @@ import io.contrivance.server.sheet.JdbcSheetStore;
 import io.contrivance.server.sheet.RowInput;
 import io.contrivance.server.sheet.SheetRole;
 import io.contrivance.server.sheet.Sheets;
+import io.contrivance.server.user.Accounts;
+import io.contrivance.server.user.UserEntity;
 import io.contrivance.server.web.ApiError;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonArray;
@@ -50,8 +52,10 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -91,6 +95,7 @@ public class SheetSocket {
   private final SessionGuard guard = bean(SessionGuard.class);
   private final Sheets sheets = bean(Sheets.class);
   private final JdbcSheetStore store = bean(JdbcSheetStore.class);
+  private final Accounts accounts = bean(Accounts.class);
   private final Clock clock = bean(Clock.class);
 
   private static <T> T bean(Class<T> type) {
@@ -241,7 +246,7 @@ public class SheetSocket {
     connection.sessionId = token.sessionId();
     connection.tokenExpires = token.expiresAt();
     connection.role = role.get();
-    connection.name = store.read("select name from users where id = ?", ps -> ps.setString(1, token.userId()), rs -> rs.getString(1)).stream().findFirst().orElse(token.email());
+    connection.name = accounts.find(token.userId()).map(UserEntity::name).orElse(token.email());
 
     Rooms.Room room;
     Sheet sheet;
@@ -250,7 +255,7 @@ public class SheetSocket {
       room = rooms.join(connection);
       sheet = sheets.workbook().open(SheetId.of(connection.sheetId)).orElseThrow();
       revision = sheet.revision();
-    } catch (java.util.NoSuchElementException | IllegalStateException deleted) {
+    } catch (NoSuchElementException | IllegalStateException deleted) {
       // Deleted between the access check and joining.
       connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "no_access");
       return;
@@ -416,7 +421,7 @@ public class SheetSocket {
       rejected(connection, opId, "invalid", "cells must be an array of 1 to " + MAX_CELLS + " {row_id, column_id, value}", List.of());
       return null;
     }
-    Map<RowId, JsonObjectBuilder> byRow = new java.util.LinkedHashMap<>();
+    Map<RowId, JsonObjectBuilder> byRow = new LinkedHashMap<>();
     for (JsonValue item : list) {
       String row = item instanceof JsonObject cell ? string(cell, "row_id") : null;
       String column = item instanceof JsonObject cell ? string(cell, "column_id") : null;
@@ -427,7 +432,7 @@ public class SheetSocket {
       byRow.computeIfAbsent(RowId.of(row), id -> JSON.createObjectBuilder()).add(column, orNull(item.asJsonObject().get("value")));
     }
     List<ApiError.Detail> problems = new ArrayList<>();
-    Map<RowId, Map<ColumnId, ParseResult>> cells = new java.util.LinkedHashMap<>();
+    Map<RowId, Map<ColumnId, ParseResult>> cells = new LinkedHashMap<>();
     byRow.forEach((row, data) -> cells.put(row, RowInput.read(schema, data.build(), "cells." + row.value() + ".", problems)));
     if (!problems.isEmpty()) {
       rejected(connection, opId, "validation_failed", "some values are not valid for their columns; nothing was changed", problems);

@@ -2,6 +2,8 @@ package io.contrivance.server.sheet;
 
 import static io.contrivance.server.web.Jsons.JSON;
 
+import io.contrivance.core.sheet.Column;
+import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.ErrorCodes;
@@ -11,13 +13,18 @@ import io.contrivance.server.web.Jsons;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Cell values as JSON, the same on the wire and in the JSONB column:
@@ -71,15 +78,15 @@ final class CellJson {
 
   /** Reads stored JSON text (a row's data, a logged cell) back into a value. */
   static JsonValue parseStored(String json) {
-    try (jakarta.json.JsonReader reader = JSON.createReader(new java.io.StringReader(json))) {
+    try (JsonReader reader = JSON.createReader(new StringReader(json))) {
       return reader.readValue();
     }
   }
 
   /** The cells of the given columns in a stored row's data (columns absent from it are left out). */
-  static java.util.Map<io.contrivance.core.sheet.ColumnId, CellValue> readStoredRow(JsonObject data, java.util.Collection<io.contrivance.core.sheet.Column> columns) {
-    java.util.Map<io.contrivance.core.sheet.ColumnId, CellValue> cells = new java.util.HashMap<>();
-    for (io.contrivance.core.sheet.Column column : columns) {
+  static Map<ColumnId, CellValue> readStoredRow(JsonObject data, Collection<Column> columns) {
+    Map<ColumnId, CellValue> cells = new HashMap<>();
+    for (Column column : columns) {
       JsonValue value = data.get(column.id().value());
       if (value != null) {
         cells.put(column.id(), readStored(value, column.type()));

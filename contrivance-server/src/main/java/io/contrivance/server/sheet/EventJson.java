@@ -15,10 +15,12 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,8 +79,8 @@ public final class EventJson {
    * For one commit on one thread.
    */
   public static final class Memo {
-    private final java.util.IdentityHashMap<Map<ColumnId, CellValue>, JsonObject> objects = new java.util.IdentityHashMap<>();
-    private final java.util.IdentityHashMap<Map<ColumnId, CellValue>, String> texts = new java.util.IdentityHashMap<>();
+    private final IdentityHashMap<Map<ColumnId, CellValue>, JsonObject> objects = new IdentityHashMap<>();
+    private final IdentityHashMap<Map<ColumnId, CellValue>, String> texts = new IdentityHashMap<>();
 
     public JsonObject data(Map<ColumnId, CellValue> cells) {
       return objects.computeIfAbsent(cells, EventJson::data);
@@ -104,7 +106,7 @@ public final class EventJson {
   static final long REMEMBERED_CHARS = 4L << 20;
 
   private static final class Committed {
-    final java.util.IdentityHashMap<SheetEvent, String> texts = new java.util.IdentityHashMap<>();
+    final IdentityHashMap<SheetEvent, String> texts = new IdentityHashMap<>();
     long chars;
   }
 
@@ -280,7 +282,7 @@ public final class EventJson {
     // audit log. Marking the changed cells as different is all conflict resolution needs.
     Map<ColumnId, CellValue> before = new HashMap<>(after.cells());
     for (JsonValue column : json.getJsonArray("changed")) {
-      before.put(ColumnId.of(((jakarta.json.JsonString) column).getString()), CellValue.BLANK);
+      before.put(ColumnId.of(((JsonString) column).getString()), CellValue.BLANK);
     }
     before.values().removeIf(CellValue::isBlank);
     Row beforeRow = new Row(after.id(), after.position(), Math.max(0, after.version() - 1), before);
@@ -312,6 +314,6 @@ public final class EventJson {
 
   private static String string(JsonObject json, String key) {
     JsonValue value = json.get(key);
-    return value instanceof jakarta.json.JsonString s ? s.getString() : null;
+    return value instanceof JsonString s ? s.getString() : null;
   }
 }

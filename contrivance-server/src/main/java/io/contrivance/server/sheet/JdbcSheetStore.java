@@ -4,17 +4,18 @@ import static io.contrivance.server.web.Jsons.JSON;
 
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
+import io.contrivance.core.sheet.SheetEvent;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.store.SheetStore;
 import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnTypeRegistry;
 import io.contrivance.core.type.TextFormat;
-import io.contrivance.server.auth.CurrentUser;
+import io.contrivance.server.bootstrap.Database;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -28,11 +29,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import javax.sql.DataSource;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The core's {@link SheetStore} on PostgreSQL. Rows are JSONB objects keyed by column id (see
@@ -47,14 +52,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcSheetStore implements SheetStore {
 
-  @Resource(lookup = "jdbc/contrivance")
-  DataSource dataSource;
-
-  /** Connections outside JTA, for the store's own reads and transactions. */
-  @Resource(lookup = "jdbc/contrivanceDirect")
-  DataSource direct;
-
-  @Inject CurrentUser currentUser;
+  @Inject Database db;
   @Inject Clock clock;
   @Inject ColumnTypes types;
 
@@ -68,13 +66,13 @@ public class JdbcSheetStore implements SheetStore {
 
   @Override
   public List<SheetId> sheetIds() {
-    return query(direct, "select id from spreadsheets", ps -> {}, rs -> SheetId.of(rs.getString(1)));
+    return db.read("select id from spreadsheets", ps -> {}, rs -> SheetId.of(rs.getString(1)));
   }
 
   /** The last schema read per sheet with the text it was read from: reused while the text is unchanged. */
   private record CachedSchema(String name, String description, String columns, String format, SheetSchema schema) {}
 
-  private final Map<SheetId, CachedSchema> schemas = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<SheetId, CachedSchema> schemas = new ConcurrentHashMap<>();
 
   /**
    * The schema as stored now. Reading it is one small query; building it (parsing every column and
@@ -84,7 +82,7 @@ public class JdbcSheetStore implements SheetStore {
   @Override
   public Optional<SheetSchema> schema(SheetId sheet) {
     List<SheetSchema> found =
-        query(direct, 
+        db.read(
             "select name, description, columns::text, text_format from spreadsheets where id = ?",
             ps -> ps.setString(1, sheet.value()),
             rs -> {
@@ -107,12 +105,12 @@ public class JdbcSheetStore implements SheetStore {
   }
 
   @Override
-  public java.util.Set<RowId> existing(SheetId sheet, java.util.Collection<RowId> rows) {
+  public Set<RowId> existing(SheetId sheet, Collection<RowId> rows) {
     if (rows.isEmpty()) {
-      return java.util.Set.of();
+      return Set.of();
     }
-    return new java.util.HashSet<>(
-        query(direct, 
+    return new HashSet<>(
+        db.read(
             "select id from spreadsheet_rows where sheet_id = ? and id = any (?)",
             ps -> {
               ps.setString(1, sheet.value());
@@ -123,7 +121,7 @@ public class JdbcSheetStore implements SheetStore {
 
   @Override
   public long revision(SheetId sheet) {
-    return query(direct, "select revision from spreadsheets where id = ?", ps -> ps.setString(1, sheet.value()), rs -> rs.getLong(1)).stream()
+    return db.read("select revision from spreadsheets where id = ?", ps -> ps.setString(1, sheet.value()), rs -> rs.getLong(1)).stream()
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no sheet " + sheet));
   }
@@ -131,7 +129,7 @@ public class JdbcSheetStore implements SheetStore {
   @Override
   public Optional<Row> row(SheetId sheet, RowId row) {
     SheetSchema schema = schema(sheet).orElseThrow();
-    return query(direct, 
+    return db.read(
             "select id, position, version, data::text from spreadsheet_rows where sheet_id = ? and id = ?",
             ps -> {
               ps.setString(1, sheet.value());
@@ -145,7 +143,7 @@ public class JdbcSheetStore implements SheetStore {
   @Override
   public List<Row> rows(SheetId sheet) {
     SheetSchema schema = schema(sheet).orElseThrow();
-    return query(direct, 
+    return db.read(
         "select id, position, version, data::text from spreadsheet_rows where sheet_id = ? order by position, id",
         ps -> ps.setString(1, sheet.value()),
         rs -> row(rs, schema));
@@ -154,7 +152,7 @@ public class JdbcSheetStore implements SheetStore {
   @Override
   public List<Row> rows(SheetId sheet, long afterPosition, int limit) {
     SheetSchema schema = schema(sheet).orElseThrow();
-    return query(direct, 
+    return db.read(
         "select id, position, version, data::text from spreadsheet_rows where sheet_id = ? and position > ? order by position, id limit ?",
         ps -> {
           ps.setString(1, sheet.value());
@@ -166,7 +164,7 @@ public class JdbcSheetStore implements SheetStore {
 
   @Override
   public long maxPosition(SheetId sheet) {
-    return query(direct, 
+    return db.read(
             "select coalesce(max(position), ?) from spreadsheet_rows where sheet_id = ?",
             ps -> {
               ps.setLong(1, Long.MIN_VALUE);
@@ -178,14 +176,14 @@ public class JdbcSheetStore implements SheetStore {
 
   @Override
   public long rowCount(SheetId sheet) {
-    return query(direct, "select count(*) from spreadsheet_rows where sheet_id = ?", ps -> ps.setString(1, sheet.value()), rs -> rs.getLong(1)).get(0);
+    return db.read("select count(*) from spreadsheet_rows where sheet_id = ?", ps -> ps.setString(1, sheet.value()), rs -> rs.getLong(1)).get(0);
   }
 
   @Override
-  public void create(SheetSchema schema, List<Row> rows) {
+  public void create(SheetSchema schema, List<Row> rows, Origin creator) {
     Timestamp now = Timestamp.from(clock.instant());
-    String owner = currentUser.id();
-    inTransaction(
+    String owner = Objects.requireNonNull(creator.author(), "a sheet of the server is created by a user, its owner");
+    db.inTransaction(
         connection -> {
           try (PreparedStatement ps =
               connection.prepareStatement(
@@ -209,7 +207,7 @@ public class JdbcSheetStore implements SheetStore {
 
   @PostConstruct
   void init() {
-    commits = new SheetCommits(direct, clock);
+    commits = new SheetCommits(db.direct(), clock);
   }
 
   /** Written together with other sheets' commits that arrive meanwhile: see {@link SheetCommits}. */
@@ -224,12 +222,11 @@ public class JdbcSheetStore implements SheetStore {
   }
 
   @Override
-  public Optional<List<io.contrivance.core.sheet.SheetEvent>> eventsSince(SheetId sheet, long revision) {
+  public Optional<List<SheetEvent>> eventsSince(SheetId sheet, long revision) {
     SheetSchema schema = schema(sheet).orElseThrow();
     int most = 1_000;
     List<JsonObject> logged =
-        query(
-            direct,
+        db.read(
             "select event::text from sheet_ops where sheet_id = ? and revision > ? order by revision limit ?",
             ps -> {
               ps.setString(1, sheet.value());
@@ -240,9 +237,9 @@ public class JdbcSheetStore implements SheetStore {
     if (logged.size() > most || (!logged.isEmpty() && logged.get(0).getJsonNumber("revision").longValue() != revision + 1)) {
       return Optional.empty();
     }
-    var events = new ArrayList<io.contrivance.core.sheet.SheetEvent>(logged.size());
+    var events = new ArrayList<SheetEvent>(logged.size());
     for (JsonObject json : logged) {
-      Optional<io.contrivance.core.sheet.SheetEvent> event = EventJson.read(sheet, json, schema);
+      Optional<SheetEvent> event = EventJson.read(sheet, json, schema);
       if (event.isEmpty()) {
         return Optional.empty();
       }
@@ -253,8 +250,7 @@ public class JdbcSheetStore implements SheetStore {
 
   /** The logged events of a sheet after one revision up to another (inclusive), as stored, for replay to clients. */
   public List<String> loggedEvents(SheetId sheet, long after, long upTo) {
-    return query(
-        direct,
+    return db.read(
         "select event::text from sheet_ops where sheet_id = ? and revision > ? and revision <= ? order by revision",
         ps -> {
           ps.setString(1, sheet.value());
@@ -266,7 +262,7 @@ public class JdbcSheetStore implements SheetStore {
 
   @Override
   public void delete(SheetId sheet) {
-    inTransaction(
+    db.inTransaction(
         connection -> {
           try (PreparedStatement ps = connection.prepareStatement("delete from spreadsheets where id = ?")) {
             ps.setString(1, sheet.value());
@@ -299,30 +295,6 @@ public class JdbcSheetStore implements SheetStore {
         ps.addBatch();
       }
       ps.executeBatch();
-    }
-  }
-
-  @FunctionalInterface
-  interface Work<T> {
-    T run(Connection connection) throws SQLException;
-  }
-
-  /** Runs work in one transaction of its own on a direct connection; rolls back on any failure. */
-  <T> T inTransaction(Work<T> work) {
-    try (Connection connection = direct.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("the database refused a sheet change", e);
     }
   }
 
@@ -368,99 +340,5 @@ public class JdbcSheetStore implements SheetStore {
 
   static TextFormat format(String name) {
     return TextFormat.named(name).orElse(TextFormat.ISO);
-  }
-
-  // ------------------------------------------------------------------ JDBC plumbing
-
-  @FunctionalInterface
-  public interface Binder {
-    void bind(PreparedStatement ps) throws SQLException;
-  }
-
-  @FunctionalInterface
-  public interface Mapper<T> {
-    T map(ResultSet rs) throws SQLException;
-  }
-
-  <T> List<T> query(String sql, Binder binder, Mapper<T> mapper) {
-    return query(dataSource, sql, binder, mapper);
-  }
-
-  /** A query outside any transaction, for reads that need not see the request's own writes. */
-  public <T> List<T> read(String sql, Binder binder, Mapper<T> mapper) {
-    return query(direct, sql, binder, mapper);
-  }
-
-  private static <T> List<T> query(DataSource source, String sql, Binder binder, Mapper<T> mapper) {
-    try (Connection connection = source.getConnection();
-        PreparedStatement ps = connection.prepareStatement(sql)) {
-      binder.bind(ps);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<T> result = new ArrayList<>();
-        while (rs.next()) {
-          result.add(mapper.map(rs));
-        }
-        return result;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("query failed: " + sql, e);
-    }
-  }
-
-  /** One statement in its own transaction, outside any request transaction; returns the rows it changed. */
-  public int write(String sql, Binder binder) {
-    try (Connection connection = direct.getConnection();
-        PreparedStatement ps = connection.prepareStatement(sql)) {
-      binder.bind(ps);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      if ("23505".equals(e.getSQLState())) {
-        throw new DuplicateKeyException(e);
-      }
-      throw new IllegalStateException("update failed: " + sql, e);
-    }
-  }
-
-  /** A write broke a unique constraint. */
-  public static final class DuplicateKeyException extends RuntimeException {
-    DuplicateKeyException(SQLException cause) {
-      super(cause.getMessage(), cause);
-    }
-  }
-
-  int update(String sql, Binder binder) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement ps = connection.prepareStatement(sql)) {
-      binder.bind(ps);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("update failed: " + sql, e);
-    }
-  }
-
-  void execute(String sql, Binder binder) {
-    update(sql, binder);
-  }
-
-  /** Runs one statement for every item, in one JDBC batch. */
-  <T> void batch(String sql, List<T> items, BatchBinder<T> binder) {
-    if (items.isEmpty()) {
-      return;
-    }
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement ps = connection.prepareStatement(sql)) {
-      for (T item : items) {
-        binder.bind(ps, item);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    } catch (SQLException e) {
-      throw new IllegalStateException("batch failed: " + sql, e);
-    }
-  }
-
-  @FunctionalInterface
-  interface BatchBinder<T> {
-    void bind(PreparedStatement ps, T item) throws SQLException;
   }
 }

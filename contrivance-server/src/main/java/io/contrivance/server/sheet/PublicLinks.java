@@ -2,17 +2,19 @@ package io.contrivance.server.sheet;
 
 import io.contrivance.core.Sheet;
 import io.contrivance.core.sheet.SheetId;
+import io.contrivance.server.auth.Public;
 import io.contrivance.server.web.ApiException;
 import io.contrivance.server.web.ApiResponse;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * can change nothing.
  */
 @Path("/public")
-@io.contrivance.server.auth.Public
+@Public
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Public links")
@@ -31,7 +33,8 @@ public class PublicLinks {
 
   @Inject Sheets sheets;
   @Inject SheetViews views;
-  @Inject JdbcSheetStore store;
+  @Inject SheetDirectory directory;
+  @Inject RowPages pages;
 
   @GET
   @Path("/{token}")
@@ -43,20 +46,17 @@ public class PublicLinks {
   @GET
   @Path("/{token}/rows")
   @Operation(summary = "Rows of a spreadsheet shared by public link, sorted and filtered as for members")
-  public jakarta.ws.rs.core.Response rows(
+  public Response rows(
       @PathParam("token") String token, @BeanParam RowPageParams params) {
     Sheet sheet = shared(token);
-    return RowsResource.page(store, sheet, params);
+    return pages.page(sheet, params);
   }
 
   private Sheet shared(String token) {
     if (token == null || token.length() > 64) {
       throw ApiException.notFound("The shared spreadsheet");
     }
-    List<String> ids = store.query("select id from spreadsheets where public_token = ?", ps -> ps.setString(1, token), rs -> rs.getString(1));
-    if (ids.isEmpty()) {
-      throw ApiException.notFound("The shared spreadsheet");
-    }
-    return sheets.workbook().open(SheetId.of(ids.get(0))).orElseThrow(() -> ApiException.notFound("The shared spreadsheet"));
+    String id = directory.sheetOfPublicLink(token).orElseThrow(() -> ApiException.notFound("The shared spreadsheet"));
+    return sheets.workbook().open(SheetId.of(id)).orElseThrow(() -> ApiException.notFound("The shared spreadsheet"));
   }
 }

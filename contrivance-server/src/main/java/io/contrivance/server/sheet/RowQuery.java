@@ -11,6 +11,7 @@ import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -361,7 +362,7 @@ final class RowQuery {
       return t.value().toLowerCase(Locale.ROOT);
     }
     JsonValue json = CellJson.write(value);
-    return json instanceof jakarta.json.JsonString s ? s.getString() : json.toString();
+    return json instanceof JsonString s ? s.getString() : json.toString();
   }
 
   /** Column ids are free text; only a quote needs escaping inside the SQL literal. */

@@ -6,6 +6,7 @@ import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.type.CellValue;
+import io.contrivance.server.bootstrap.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import java.util.Map;
 @ApplicationScoped
 public class RowTimeline {
 
-  @Inject JdbcSheetStore store;
+  @Inject Database db;
 
   /** A row as it is now, and when it was created. */
   public record DatedRow(Row row, Instant createdAt) {}
@@ -44,7 +45,7 @@ public class RowTimeline {
   /** Every row of the sheet now, with the given columns decoded. */
   public List<DatedRow> rows(SheetSchema schema, List<ColumnId> columns) {
     List<Column> wanted = wanted(schema, columns);
-    return store.read(
+    return db.read(
         "select id, position, version, data::text, created_at from spreadsheet_rows where sheet_id = ? order by position, id",
         ps -> ps.setString(1, schema.id().value()),
         rs -> {
@@ -60,7 +61,7 @@ public class RowTimeline {
     wanted.forEach(c -> byId.put(c.id().value(), c));
     String[] ids = wanted.stream().map(c -> c.id().value()).toArray(String[]::new);
     List<RowChange> changes =
-        store.read(
+        db.read(
             "select row_id, at, revision, action, column_id, coalesce(new_value, old_value)::text from activity where sheet_id = ? "
                 + "and (action in ('row_created', 'row_deleted') or (action = 'cell_updated' and column_id = any(?))) order by id",
             ps -> {

@@ -5,6 +5,7 @@ import static io.contrivance.server.web.Jsons.JSON;
 import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
+import io.contrivance.server.bootstrap.Database;
 import io.contrivance.server.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +31,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SavedViews {
 
-  @Inject JdbcSheetStore store;
+  @Inject Database db;
   @Inject Clock clock;
 
   /** A view's settings, as checked against the sheet's columns. */
@@ -61,7 +63,7 @@ public class SavedViews {
     }
   }
 
-  record SavedView(String id, String name, Settings settings, String createdBy, java.time.Instant updatedAt) {
+  record SavedView(String id, String name, Settings settings, String createdBy, Instant updatedAt) {
     JsonObject toJson() {
       var json = JSON.createObjectBuilder().add("id", id).add("name", name);
       settings.toJson().forEach(json::add);
@@ -77,11 +79,11 @@ public class SavedViews {
   private static final String COLUMNS = "select id, name, view::text, created_by, updated_at from saved_views ";
 
   List<SavedView> list(SheetSchema schema) {
-    return store.read(COLUMNS + "where sheet_id = ? order by lower(name)", ps -> ps.setString(1, schema.id().value()), rs -> view(rs, schema));
+    return db.read(COLUMNS + "where sheet_id = ? order by lower(name)", ps -> ps.setString(1, schema.id().value()), rs -> view(rs, schema));
   }
 
   Optional<SavedView> find(SheetSchema schema, String id) {
-    return store.read(COLUMNS + "where sheet_id = ? and id = ?", ps -> {
+    return db.read(COLUMNS + "where sheet_id = ? and id = ?", ps -> {
           ps.setString(1, schema.id().value());
           ps.setString(2, id);
         }, rs -> view(rs, schema)).stream().findFirst();
@@ -91,7 +93,7 @@ public class SavedViews {
     String id = UUID.randomUUID().toString();
     Timestamp now = Timestamp.from(clock.instant());
     try {
-      store.write("insert into saved_views (id, sheet_id, name, view, created_by, created_at, updated_at) values (?, ?, ?, ?::jsonb, ?, ?, ?)", ps -> {
+      db.write("insert into saved_views (id, sheet_id, name, view, created_by, created_at, updated_at) values (?, ?, ?, ?::jsonb, ?, ?, ?)", ps -> {
         ps.setString(1, id);
         ps.setString(2, sheet.value());
         ps.setString(3, name);
@@ -100,7 +102,7 @@ public class SavedViews {
         ps.setTimestamp(6, now);
         ps.setTimestamp(7, now);
       });
-    } catch (JdbcSheetStore.DuplicateKeyException e) {
+    } catch (Database.DuplicateKeyException e) {
       throw taken(name);
     }
     return new SavedView(id, name, settings, userId, now.toInstant());
@@ -108,20 +110,20 @@ public class SavedViews {
 
   boolean update(SheetId sheet, String id, String name, Settings settings) {
     try {
-      return store.write("update saved_views set name = ?, view = ?::jsonb, updated_at = ? where sheet_id = ? and id = ?", ps -> {
+      return db.write("update saved_views set name = ?, view = ?::jsonb, updated_at = ? where sheet_id = ? and id = ?", ps -> {
             ps.setString(1, name);
             ps.setString(2, settings.toJson().toString());
             ps.setTimestamp(3, Timestamp.from(clock.instant()));
             ps.setString(4, sheet.value());
             ps.setString(5, id);
           }) == 1;
-    } catch (JdbcSheetStore.DuplicateKeyException e) {
+    } catch (Database.DuplicateKeyException e) {
       throw taken(name);
     }
   }
 
   boolean delete(SheetId sheet, String id) {
-    return store.write("delete from saved_views where sheet_id = ? and id = ?", ps -> {
+    return db.write("delete from saved_views where sheet_id = ? and id = ?", ps -> {
           ps.setString(1, sheet.value());
           ps.setString(2, id);
         }) == 1;

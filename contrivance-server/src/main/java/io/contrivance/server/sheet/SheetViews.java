@@ -7,6 +7,7 @@ import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.Row;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.sheet.Violation;
+import io.contrivance.server.bootstrap.Database;
 import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,12 +16,18 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 
 /** How sheets and rows look on the wire, read with their metadata (owner, authors, timestamps). */
 @ApplicationScoped
@@ -29,6 +36,8 @@ public class SheetViews {
   static final String ROW_COLUMNS = "id, position, version, data::text, created_by, updated_by, created_at, updated_at";
 
   @Inject JdbcSheetStore store;
+
+  @Inject Database db;
 
   JsonObject sheet(Sheet sheet, SheetRole role) {
     return sheet(sheet, role.wire());
@@ -42,7 +51,7 @@ public class SheetViews {
       columns.add(ColumnJson.write(column));
     }
     JsonObjectBuilder view =
-        store
+        db
             .query(
                 "select owner_id, revision, created_at, updated_at, (select count(*) from spreadsheet_rows r where r.sheet_id = s.id), public_token from spreadsheets s where id = ?",
                 ps -> ps.setString(1, sheet.id().value()),
@@ -79,7 +88,7 @@ public class SheetViews {
 
   /** A row with its metadata, as stored now. */
   JsonObject row(String sheetId, String rowId) {
-    return store
+    return db
         .read(ONE_ROW, ps -> bindRow(ps, sheetId, rowId), SheetViews::row)
         .stream()
         .findFirst()
@@ -93,7 +102,7 @@ public class SheetViews {
   String rowAnswer(String sheetId, String rowId) {
     StringBuilder json = new StringBuilder(600).append("{\"success\":true,\"data\":");
     boolean found =
-        !store
+        !db
             .read(
                 ONE_ROW,
                 ps -> bindRow(ps, sheetId, rowId),
@@ -121,7 +130,7 @@ public class SheetViews {
 
   /** Rows just written, as a JSON array in sheet order: see {@link #rowAnswer(String, Row)}. */
   String rowsText(String sheetId, List<Row> rows) {
-    List<SheetCommits.StoredRow> stored = new java.util.ArrayList<>(rows.size());
+    List<SheetCommits.StoredRow> stored = new ArrayList<>(rows.size());
     for (Row row : rows) {
       var found = store.takeStored(sheetId, row.id().value(), row.version());
       if (found.isEmpty()) {
@@ -129,7 +138,7 @@ public class SheetViews {
       }
       stored.add(found.get());
     }
-    stored.sort(java.util.Comparator.comparingLong(SheetCommits.StoredRow::position).thenComparing(SheetCommits.StoredRow::id));
+    stored.sort(Comparator.comparingLong(SheetCommits.StoredRow::position).thenComparing(SheetCommits.StoredRow::id));
     StringBuilder json = new StringBuilder(rows.size() * 400).append('[');
     for (int i = 0; i < stored.size(); i++) {
       appendRow(i == 0 ? json : json.append(','), stored.get(i));
@@ -137,7 +146,7 @@ public class SheetViews {
     return json.append(']').toString();
   }
 
-  private static void bindRow(java.sql.PreparedStatement ps, String sheetId, String rowId) throws SQLException {
+  private static void bindRow(PreparedStatement ps, String sheetId, String rowId) throws SQLException {
     ps.setString(1, sheetId);
     ps.setString(2, rowId);
   }
@@ -146,7 +155,7 @@ public class SheetViews {
   private String readRows(String sheetId, List<String> rowIds) {
     StringBuilder json = new StringBuilder(rowIds.size() * 400).append('[');
     int[] count = new int[1];
-    store.read(
+    db.read(
         "select " + ROW_COLUMNS + " from spreadsheet_rows where sheet_id = ? and id = any (?) order by position, id",
         ps -> {
           ps.setString(1, sheetId);
@@ -169,8 +178,8 @@ public class SheetViews {
     }
     JsonObjectBuilder row =
         JSON.createObjectBuilder().add("id", rs.getString(1)).add("position", rs.getLong(2)).add("data", data).add("version", rs.getLong(3));
-    row.add("created_by", rs.getString(5) == null ? jakarta.json.JsonValue.NULL : JSON.createValue(rs.getString(5)));
-    row.add("updated_by", rs.getString(6) == null ? jakarta.json.JsonValue.NULL : JSON.createValue(rs.getString(6)));
+    row.add("created_by", rs.getString(5) == null ? JsonValue.NULL : JSON.createValue(rs.getString(5)));
+    row.add("updated_by", rs.getString(6) == null ? JsonValue.NULL : JSON.createValue(rs.getString(6)));
     return row.add("created_at", time(rs, 7)).add("updated_at", time(rs, 8)).build();
   }
 
@@ -201,12 +210,12 @@ public class SheetViews {
     return time(rs.getTimestamp(column).toInstant());
   }
 
-  private static String time(java.time.Instant instant) {
+  private static String time(Instant instant) {
     return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
   }
 
   /** A 422 naming every failing cell: {@code data.<column id>}, prefixed for batches. */
-  static ApiException invalid(List<Violation> violations, java.util.function.Function<Violation, String> field) {
+  static ApiException invalid(List<Violation> violations, Function<Violation, String> field) {
     List<ApiError.Detail> details = violations.stream().map(v -> new ApiError.Detail(field.apply(v), v.message(), v.code())).toList();
     return ApiException.invalid("Some values are not valid for their columns", details);
   }

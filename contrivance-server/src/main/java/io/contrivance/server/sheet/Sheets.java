@@ -5,13 +5,18 @@ import io.contrivance.core.Workbook;
 import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.server.auth.CurrentUser;
+import io.contrivance.server.bootstrap.Database;
 import io.contrivance.server.web.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's workbook: the core engine over {@link JdbcSheetStore}, plus who may touch which
@@ -22,6 +27,8 @@ import java.util.Objects;
 public class Sheets {
 
   @Inject JdbcSheetStore store;
+
+  @Inject Database db;
   @Inject CurrentUser currentUser;
   @Inject Clock clock;
 
@@ -58,21 +65,21 @@ public class Sheets {
   }
 
   /** The current user's role on a sheet, if any. */
-  private java.util.Optional<SheetRole> roleOf(String id) {
+  private Optional<SheetRole> roleOf(String id) {
     return roleOf(currentUser.id(), id);
   }
 
   /** How long a role is remembered: sharing changed on another instance shows within this. */
   static final long ROLE_TTL_MILLIS = 2_000;
 
-  private record CachedRole(java.util.Optional<SheetRole> role, long until) {}
+  private record CachedRole(Optional<SheetRole> role, long until) {}
 
-  private final java.util.Map<String, java.util.Map<String, CachedRole>> roles = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Map<String, CachedRole>> roles = new ConcurrentHashMap<>();
 
   /** A user's role on a sheet, if any (for callers outside a request, such as sockets); cached briefly. */
-  public java.util.Optional<SheetRole> roleOf(String userId, String id) {
+  public Optional<SheetRole> roleOf(String userId, String id) {
     long now = clock.millis();
-    var perSheet = roles.computeIfAbsent(id == null ? "" : id, k -> new java.util.concurrent.ConcurrentHashMap<>());
+    var perSheet = roles.computeIfAbsent(id == null ? "" : id, k -> new ConcurrentHashMap<>());
     CachedRole cached = perSheet.get(userId);
     if (cached != null && cached.until() > now) {
       return cached.role();
@@ -80,7 +87,7 @@ public class Sheets {
     if (roles.size() > 50_000) {
       roles.clear();
     }
-    java.util.Optional<SheetRole> role = queryRole(userId, id);
+    Optional<SheetRole> role = queryRole(userId, id);
     perSheet.put(userId, new CachedRole(role, now + ROLE_TTL_MILLIS));
     return role;
   }
@@ -90,12 +97,12 @@ public class Sheets {
     roles.remove(sheetId);
   }
 
-  private java.util.Optional<SheetRole> queryRole(String userId, String id) {
+  private Optional<SheetRole> queryRole(String userId, String id) {
     if (id == null || id.length() > 36) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     List<String> roles =
-        store.read(
+        db.read(
             "select case when s.owner_id = ? then 'OWNER' else c.role end from spreadsheets s "
                 + "left join collaborators c on c.sheet_id = s.id and c.user_id = ? where s.id = ?",
             ps -> {
@@ -104,7 +111,7 @@ public class Sheets {
               ps.setString(3, id);
             },
             rs -> rs.getString(1));
-    return roles.stream().filter(Objects::nonNull).findFirst().map(r -> SheetRole.valueOf(r.toUpperCase(java.util.Locale.ROOT)));
+    return roles.stream().filter(Objects::nonNull).findFirst().map(r -> SheetRole.valueOf(r.toUpperCase(Locale.ROOT)));
   }
 
 }

@@ -5,6 +5,7 @@ import static io.contrivance.server.web.Jsons.JSON;
 import io.contrivance.core.Sheet;
 import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
+import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.sheet.Templates;
 import io.contrivance.core.sheet.TypeChange;
@@ -23,6 +24,7 @@ import io.contrivance.server.web.Paging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Transactional;
@@ -38,7 +40,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,51 +60,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Spreadsheets")
 public class SheetsResource {
 
-  private static final java.security.SecureRandom PUBLIC_LINK_RANDOM = new java.security.SecureRandom();
-
   @Inject Sheets sheets;
   @Inject SheetViews views;
-  @Inject JdbcSheetStore store;
+  @Inject SheetDirectory directory;
+  @Inject Collaborators collaborators;
+  @Inject ActivityLog activity;
   @Inject CurrentUser currentUser;
   @Inject Accounts accounts;
   @Inject JdbcSheetStore.ColumnTypes types;
-  @Inject java.time.Clock clock;
 
   @GET
   @Operation(summary = "Spreadsheets the caller owns or that are shared with them, most recently changed first")
-  public ApiResponse<List<JsonObject>> list(@QueryParam("page") String pageText, @QueryParam("limit") String limitText) {
+  public ApiResponse<List<SheetDirectory.SheetSummary>> list(@QueryParam("page") String pageText, @QueryParam("limit") String limitText) {
     Paging paging = Paging.of(pageText, limitText, 50, 200);
     String me = currentUser.id();
-    List<JsonObject> list =
-        store.query(
-            "select s.id, s.name, s.description, case when s.owner_id = ? then 'owner' else c.role end, s.updated_at, s.owner_id "
-                + "from spreadsheets s left join collaborators c on c.sheet_id = s.id and c.user_id = ? "
-                + "where s.owner_id = ? or c.user_id is not null order by s.updated_at desc, s.id limit ? offset ?",
-            ps -> {
-              ps.setString(1, me);
-              ps.setString(2, me);
-              ps.setString(3, me);
-              ps.setInt(4, paging.limit());
-              ps.setLong(5, paging.offset());
-            },
-            rs ->
-                JSON.createObjectBuilder()
-                    .add("id", rs.getString(1))
-                    .add("name", rs.getString(2))
-                    .add("description", rs.getString(3))
-                    .add("role", rs.getString(4))
-                    .add("updated_at", SheetViews.time(rs, 5))
-                    .add("owner_id", rs.getString(6))
-                    .build());
-    long total =
-        store.query(
-                "select count(*) from spreadsheets s left join collaborators c on c.sheet_id = s.id and c.user_id = ? where s.owner_id = ? or c.user_id is not null",
-                ps -> {
-                  ps.setString(1, me);
-                  ps.setString(2, me);
-                },
-                rs -> rs.getLong(1))
-            .get(0);
+    List<SheetDirectory.SheetSummary> list = directory.visibleTo(me, paging.limit(), paging.offset());
+    long total = directory.countVisibleTo(me);
     return ApiResponse.page(list, paging.pagination(total));
   }
 
@@ -126,7 +98,7 @@ public class SheetsResource {
       columns = readColumns(body.get("columns"));
     }
     TextFormat format = JdbcSheetStore.format(ColumnJson.string(body, "text_format"));
-    Sheet sheet = sheets.workbook().create(name == null ? "" : name, description, columns, format);
+    Sheet sheet = sheets.workbook().create(name == null ? "" : name, description, columns, format, Origin.user(currentUser.id()));
     return Response.status(Response.Status.CREATED).entity(ApiResponse.of(views.sheet(sheets.open(sheet.id().value(), SheetRole.OWNER), SheetRole.OWNER))).build();
   }
 
@@ -208,7 +180,7 @@ public class SheetsResource {
       convert(sheet, current, changed.type(), TypeChange.Policy.REJECT_IF_LOSSY);
     }
     sheet.updateColumn(changed);
-    if (body.get("position") instanceof jakarta.json.JsonNumber position) {
+    if (body.get("position") instanceof JsonNumber position) {
       sheet.moveColumn(current.id(), position.intValue());
     }
     return ApiResponse.of(ColumnJson.write(column(sheet.schema(), columnId)));
@@ -266,17 +238,9 @@ public class SheetsResource {
   @GET
   @Path("/{id}/collaborators")
   @Operation(summary = "The owner and the people a spreadsheet is shared with")
-  public ApiResponse<List<JsonObject>> collaborators(@PathParam("id") String id) {
+  public ApiResponse<List<Collaborators.Collaborator>> collaborators(@PathParam("id") String id) {
     sheets.open(id, SheetRole.VIEWER);
-    List<JsonObject> people =
-        store.query(
-            "select u.id, u.email, u.name, 'owner' from spreadsheets s join users u on u.id = s.owner_id where s.id = ? "
-                + "union all select u.id, u.email, u.name, c.role from collaborators c join users u on u.id = c.user_id where c.sheet_id = ? order by 4 desc, 3",
-            ps -> {
-              ps.setString(1, id);
-              ps.setString(2, id);
-            },
-            rs -> JSON.createObjectBuilder().add("user_id", rs.getString(1)).add("email", rs.getString(2)).add("name", rs.getString(3)).add("role", rs.getString(4)).build());
+    List<Collaborators.Collaborator> people = collaborators.of(id);
     return ApiResponse.of(people);
   }
 
@@ -301,14 +265,7 @@ public class SheetsResource {
       throw ApiException.invalid("You own this spreadsheet", List.of(ApiError.Detail.of("email", "is the owner's")));
     }
     String userId = user.get().id();
-    store.execute(
-        "insert into collaborators (sheet_id, user_id, role, created_at) values (?, ?, ?, ?) on conflict (sheet_id, user_id) do update set role = excluded.role",
-        ps -> {
-          ps.setString(1, id);
-          ps.setString(2, userId);
-          ps.setString(3, role);
-          ps.setTimestamp(4, Timestamp.from(clock.instant()));
-        });
+    collaborators.share(id, userId, role);
     sheets.forgetRoles(id);
     return ApiResponse.of(JSON.createObjectBuilder().add("user_id", userId).add("email", user.get().email()).add("name", user.get().name()).add("role", role).build());
   }
@@ -319,12 +276,9 @@ public class SheetsResource {
   @Operation(summary = "Stop sharing with someone (owner), or leave a shared spreadsheet (the collaborator)")
   public ApiResponse<JsonObject> unshare(@PathParam("id") String id, @PathParam("userId") String userId) {
     sheets.open(id, currentUser.id().equals(userId) ? SheetRole.VIEWER : SheetRole.OWNER);
-    int removed = store.update("delete from collaborators where sheet_id = ? and user_id = ?", ps -> {
-      ps.setString(1, id);
-      ps.setString(2, userId);
-    });
+    boolean removed = collaborators.unshare(id, userId);
     sheets.forgetRoles(id);
-    if (removed == 0) {
+    if (!removed) {
       throw ApiException.notFound("The collaborator");
     }
     return ApiResponse.of(JSON.createObjectBuilder().add("user_id", userId).add("removed", true).build());
@@ -338,13 +292,7 @@ public class SheetsResource {
   @Operation(summary = "Turn on a read-only public link (owner); a new link replaces the old one")
   public ApiResponse<JsonObject> enable(@PathParam("id") String id) {
     sheets.open(id, SheetRole.OWNER);
-    byte[] secret = new byte[24];
-    PUBLIC_LINK_RANDOM.nextBytes(secret);
-    String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    store.execute("update spreadsheets set public_token = ? where id = ?", ps -> {
-      ps.setString(1, token);
-      ps.setString(2, id);
-    });
+    String token = directory.enablePublicLink(id);
     return ApiResponse.of(JSON.createObjectBuilder().add("token", token).add("path", "/api/public/" + token).build());
   }
 
@@ -354,7 +302,7 @@ public class SheetsResource {
   @Operation(summary = "Turn the public link off (owner)")
   public ApiResponse<JsonObject> disable(@PathParam("id") String id) {
     sheets.open(id, SheetRole.OWNER);
-    store.execute("update spreadsheets set public_token = null where id = ?", ps -> ps.setString(1, id));
+    directory.disablePublicLink(id);
     return ApiResponse.of(JSON.createObjectBuilder().add("public_link", false).build());
   }
 
@@ -368,37 +316,8 @@ public class SheetsResource {
     Paging paging = Paging.of(pageText, limitText, 50, 200);
     sheets.open(id, SheetRole.VIEWER);
     String row = rowId == null || rowId.isBlank() ? null : rowId.strip();
-    List<JsonObject> entries =
-        store.query(
-            "select a.id, a.user_id, u.email, a.at, a.revision, a.action, a.row_id, a.column_id, a.old_value::text, a.new_value::text "
-                + "from activity a left join users u on u.id = a.user_id where a.sheet_id = ? and (cast(? as varchar) is null or a.row_id = ?) order by a.id desc limit ? offset ?",
-            ps -> {
-              ps.setString(1, id);
-              ps.setString(2, row);
-              ps.setString(3, row);
-              ps.setInt(4, paging.limit());
-              ps.setLong(5, paging.offset());
-            },
-            rs -> {
-              var entry = JSON.createObjectBuilder().add("id", rs.getLong(1)).add("at", SheetViews.time(rs, 4)).add("revision", rs.getLong(5)).add("action", rs.getString(6));
-              addNullable(entry, "user_id", rs.getString(2));
-              addNullable(entry, "user_email", rs.getString(3));
-              addNullable(entry, "row_id", rs.getString(7));
-              addNullable(entry, "column_id", rs.getString(8));
-              entry.add("old_value", parse(rs.getString(9)));
-              entry.add("new_value", parse(rs.getString(10)));
-              return entry.build();
-            });
-    long total =
-        store.query(
-                "select count(*) from activity where sheet_id = ? and (cast(? as varchar) is null or row_id = ?)",
-                ps -> {
-                  ps.setString(1, id);
-                  ps.setString(2, row);
-                  ps.setString(3, row);
-                },
-                rs -> rs.getLong(1))
-            .get(0);
+    List<JsonObject> entries = activity.page(id, row, paging.limit(), paging.offset());
+    long total = activity.count(id, row);
     return ApiResponse.page(entries, paging.pagination(total));
   }
 
@@ -474,22 +393,5 @@ public class SheetsResource {
         .add("dropped_rules", dropped)
         .add("applied", change.applied())
         .build();
-  }
-
-  private static void addNullable(jakarta.json.JsonObjectBuilder builder, String key, String value) {
-    if (value == null) {
-      builder.addNull(key);
-    } else {
-      builder.add(key, value);
-    }
-  }
-
-  private static JsonValue parse(String json) {
-    if (json == null) {
-      return JsonValue.NULL;
-    }
-    try (var reader = JSON.createReader(new java.io.StringReader(json))) {
-      return reader.readValue();
-    }
   }
 }

@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,7 +44,7 @@ public class Accounts {
     em.createNativeQuery("select pg_advisory_xact_lock(?)").setParameter(1, FIRST_USER_LOCK).getSingleResult();
     if (findByEmail(normalized.get()).isPresent()) {
       throw new ApiException(
-          jakarta.ws.rs.core.Response.Status.CONFLICT,
+          Response.Status.CONFLICT,
           "email_taken",
           "An account with this email exists already",
           List.of(ApiError.Detail.of("email", "is already registered")));
@@ -98,7 +100,7 @@ public class Accounts {
   }
 
   private static String pattern(String text) {
-    String q = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
+    String q = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
     return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
   }
 }

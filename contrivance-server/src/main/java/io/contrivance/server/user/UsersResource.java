@@ -1,5 +1,6 @@
 package io.contrivance.server.user;
 
+import io.contrivance.server.auth.AuthTransfer;
 import io.contrivance.server.auth.Authenticated;
 import io.contrivance.server.auth.CurrentUser;
 import io.contrivance.server.auth.Passwords;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -55,13 +57,13 @@ public class UsersResource {
   @POST
   @Transactional
   @Operation(summary = "Create an account (admins)", description = "How accounts are made when open registration is switched off. The new user signs in with the password given.")
-  public jakarta.ws.rs.core.Response create(io.contrivance.server.auth.AuthTransfer.RegisterRequest body) {
+  public Response create(AuthTransfer.RegisterRequest body) {
     if (!currentUser.isAdmin()) {
       throw ApiException.forbidden("forbidden", "Only an admin may create accounts");
     }
     Checks.body(body);
     UserEntity user = accounts.create(body.email(), body.password(), body.name());
-    return jakarta.ws.rs.core.Response.status(jakarta.ws.rs.core.Response.Status.CREATED).entity(ApiResponse.of(UserResponse.of(user))).build();
+    return Response.status(Response.Status.CREATED).entity(ApiResponse.of(UserResponse.of(user))).build();
   }
 
   @GET
@@ -112,7 +114,7 @@ public class UsersResource {
     if (email.isPresent() && !email.get().equals(user.email())) {
       if (accounts.findByEmail(email.get()).isPresent()) {
         throw new ApiException(
-            jakarta.ws.rs.core.Response.Status.CONFLICT, "email_taken", "An account with this email exists already", List.of(ApiError.Detail.of("email", "is already registered")));
+            Response.Status.CONFLICT, "email_taken", "An account with this email exists already", List.of(ApiError.Detail.of("email", "is already registered")));
       }
       user.changeEmail(email.get(), now);
     }

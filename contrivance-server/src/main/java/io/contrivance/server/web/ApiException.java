@@ -1,6 +1,7 @@
 package io.contrivance.server.web;
 
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +67,7 @@ public class ApiException extends RuntimeException {
 
   /** A copy that also sends this response header. */
   public ApiException withHeader(String name, String value) {
-    var more = new java.util.HashMap<>(headers);
+    var more = new HashMap<>(headers);
     more.put(name, value);
     return new ApiException(status, code, getMessage(), details, more, body);
   }

@@ -1,7 +1,9 @@
 package io.contrivance.server.web;
 
+import io.contrivance.core.type.InvalidDefinitionException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -65,18 +68,18 @@ public final class ErrorMappers {
         return respond(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send JSON (Content-Type: application/json)", List.of());
       }
       Throwable cause = e.getCause();
-      if (cause instanceof JsonbException || cause instanceof ProcessingException || e instanceof jakarta.ws.rs.BadRequestException) {
+      if (cause instanceof JsonbException || cause instanceof ProcessingException || e instanceof BadRequestException) {
         return respond(Response.Status.BAD_REQUEST, "invalid_json", "The request body is not valid JSON of the expected shape", List.of());
       }
       Response.StatusType status = e.getResponse().getStatusInfo();
-      return respond(status, status.getReasonPhrase().toLowerCase(java.util.Locale.ROOT).replace(' ', '_'), status.getReasonPhrase(), List.of());
+      return respond(status, status.getReasonPhrase().toLowerCase(Locale.ROOT).replace(' ', '_'), status.getReasonPhrase(), List.of());
     }
   }
 
   @Provider
-  public static final class Definition implements ExceptionMapper<io.contrivance.core.type.InvalidDefinitionException> {
+  public static final class Definition implements ExceptionMapper<InvalidDefinitionException> {
     @Override
-    public Response toResponse(io.contrivance.core.type.InvalidDefinitionException e) {
+    public Response toResponse(InvalidDefinitionException e) {
       return respond(
           ApiException.Status.UNPROCESSABLE_ENTITY,
           "invalid_definition",
