@@ -79,12 +79,8 @@ public final class SheetEditor {
   }
 
   public EditResult<List<Row>> addRowsValues(List<RowId> ids, List<Map<ColumnId, CellValue>> rows) {
-    Objects.requireNonNull(ids, "ids");
     Objects.requireNonNull(rows, "rows");
-    if (ids.size() != rows.size() || new HashSet<>(ids).size() != ids.size()) {
-      throw new IllegalArgumentException("give one distinct id per row: " + ids.size() + " ids for " + rows.size() + " rows");
-    }
-    return addParsed(rows.size(), ids, (schema, rowId, index, out) -> CellInput.acceptValues(schema, rowId, rows.get(index), out));
+    return addRowsParsed(ids, rows.stream().map(CellInput::valid).toList());
   }
 
   public EditResult<List<Row>> addRowsParsed(List<RowId> ids, List<Map<ColumnId, ParseResult>> rows) {

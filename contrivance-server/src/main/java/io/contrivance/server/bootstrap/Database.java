@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -50,6 +51,22 @@ public class Database {
     T run(Connection connection) throws SQLException;
   }
 
+  /**
+   * Binds the values to the statement's parameters in order: text, whole numbers, timestamps and
+   * decimals as themselves, null as a null text (so that {@code cast(? as varchar) is null} works).
+   */
+  public static Binder params(Object... values) {
+    return ps -> {
+      for (int i = 0; i < values.length; i++) {
+        if (values[i] == null) {
+          ps.setNull(i + 1, Types.VARCHAR);
+        } else {
+          ps.setObject(i + 1, values[i]);
+        }
+      }
+    };
+  }
+
   /** A write broke a unique constraint. */
   public static final class DuplicateKeyException extends RuntimeException {
     DuplicateKeyException(SQLException cause) {
@@ -74,18 +91,16 @@ public class Database {
 
   /** One statement on the request's transaction; returns the rows it changed. */
   public int update(String sql, Binder binder) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement ps = connection.prepareStatement(sql)) {
-      binder.bind(ps);
-      return ps.executeUpdate();
-    } catch (SQLException e) {
-      throw failure("update", sql, e);
-    }
+    return execute(dataSource, sql, binder);
   }
 
   /** One statement in its own transaction, outside any request transaction; returns the rows it changed. */
   public int write(String sql, Binder binder) {
-    try (Connection connection = direct.getConnection();
+    return execute(direct, sql, binder);
+  }
+
+  private static int execute(DataSource source, String sql, Binder binder) {
+    try (Connection connection = source.getConnection();
         PreparedStatement ps = connection.prepareStatement(sql)) {
       binder.bind(ps);
       return ps.executeUpdate();

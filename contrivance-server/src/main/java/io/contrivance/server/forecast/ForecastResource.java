@@ -25,6 +25,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -37,6 +38,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -189,18 +191,17 @@ public class ForecastResource {
   @Path("/funnel")
   @Operation(summary = "Stage-to-stage conversion: of the deals that reached each stage (from their history), how many reached the next")
   public ApiResponse<JsonObject> funnel(@Parameter(description = OWNER) @QueryParam("owner") String owner) {
-    Scope scope = scope(owner);
-    return ApiResponse.of(scope.json().funnel(Funnel.of(scope.histories(), scope.settings().stages())));
+    return figure(owner, scope -> scope.json().funnel(Funnel.of(scope.histories(), scope.settings().stages())));
   }
 
   @GET
   @Path("/velocity")
   @Operation(summary = "Win rate, average deal size, sales cycle length and pipeline velocity ((open deals × win rate × average size) ÷ cycle) for a period")
   public ApiResponse<JsonObject> velocity(
-      @Parameter(description = PERIOD) @QueryParam("period") String period, @Parameter(description = DATE) @QueryParam("date") String date, @Parameter(description = OWNER) @QueryParam("owner") String owner) {
-    Scope scope = scope(owner);
+      @BeanParam PeriodParams query) {
+    Scope scope = scope(query.owner);
     Checks checks = new Checks();
-    Period p = periodOf(scope, period, date, checks);
+    Period p = periodOf(scope, query, checks);
     checks.orThrow("The velocity query is not valid");
     Metrics metrics = Metrics.of(scope.deals(), scope.settings().stages(), p, scope.settings().currency());
     return ApiResponse.of(JSON.createObjectBuilder(scope.json().metrics(metrics)).add("period", ForecastJson.period(p)).add("currency", scope.settings().currency().getCurrencyCode()).build());
@@ -210,14 +211,12 @@ public class ForecastResource {
   @Path("/waterfall")
   @Operation(summary = "How the period's open pipeline changed between two days: new, pulled in, increased, decreased, won, lost, slipped, removed — the bars always add up")
   public ApiResponse<JsonObject> waterfall(
-      @Parameter(description = PERIOD) @QueryParam("period") String period,
-      @Parameter(description = DATE) @QueryParam("date") String date,
+      @BeanParam PeriodParams query,
       @Parameter(description = "the first day (YYYY-MM-DD); default the day before the period starts") @QueryParam("from") String from,
-      @Parameter(description = "the last day (YYYY-MM-DD); default today, or the period's last day if it is over") @QueryParam("to") String to,
-      @Parameter(description = OWNER) @QueryParam("owner") String owner) {
-    Scope scope = scope(owner);
+      @Parameter(description = "the last day (YYYY-MM-DD); default today, or the period's last day if it is over") @QueryParam("to") String to) {
+    Scope scope = scope(query.owner);
     Checks checks = new Checks();
-    Period p = periodOf(scope, period, date, checks);
+    Period p = periodOf(scope, query, checks);
     LocalDate first = ForecastQuery.date(from, "from", p.start().minusDays(1), checks);
     LocalDate last = ForecastQuery.date(to, "to", min(inputs.today(), p.end().minusDays(1)), checks);
     checks.require(!last.isBefore(first), "to", "must not be before from (" + first + ")").orThrow("The waterfall query is not valid");
@@ -228,22 +227,19 @@ public class ForecastResource {
   @Path("/calibration")
   @Operation(summary = "For each open stage, the historical share of closed deals that reached it and were won, beside its configured probability")
   public ApiResponse<JsonObject> calibration(@Parameter(description = OWNER) @QueryParam("owner") String owner) {
-    Scope scope = scope(owner);
-    return ApiResponse.of(scope.json().calibration(Calibration.of(scope.histories(), scope.settings().stages())));
+    return figure(owner, scope -> scope.json().calibration(Calibration.of(scope.histories(), scope.settings().stages())));
   }
 
   @GET
   @Path("/simulation")
   @Operation(summary = "A Monte Carlo distribution of the period's revenue (P10, P50, P90, mean), reproducible from its seed")
   public ApiResponse<JsonObject> simulation(
-      @Parameter(description = PERIOD) @QueryParam("period") String period,
-      @Parameter(description = DATE) @QueryParam("date") String date,
+      @BeanParam PeriodParams query,
       @Parameter(description = "trials, 1–100,000; default 10,000") @QueryParam("trials") String trials,
-      @Parameter(description = "the random seed; default 1") @QueryParam("seed") String seed,
-      @Parameter(description = OWNER) @QueryParam("owner") String owner) {
-    Scope scope = scope(owner);
+      @Parameter(description = "the random seed; default 1") @QueryParam("seed") String seed) {
+    Scope scope = scope(query.owner);
     Checks checks = new Checks();
-    Period p = periodOf(scope, period, date, checks);
+    Period p = periodOf(scope, query, checks);
     int n = ForecastQuery.integer(trials, "trials", 10_000, 1, 100_000, checks);
     long s = ForecastQuery.seed(seed, checks);
     checks.orThrow("The simulation query is not valid");
@@ -255,18 +251,17 @@ public class ForecastResource {
   @Path("/aging")
   @Operation(summary = "Days each open deal has spent in its stage, per-stage averages, and the stale deals (too long in a stage, or past their close date)")
   public ApiResponse<JsonObject> aging(@Parameter(description = OWNER) @QueryParam("owner") String owner) {
-    Scope scope = scope(owner);
-    return ApiResponse.of(scope.json().aging(Aging.of(scope.histories(), scope.settings().stages(), inputs.today(), scope.settings().staleAfterDays())));
+    return figure(owner, scope -> scope.json().aging(Aging.of(scope.histories(), scope.settings().stages(), inputs.today(), scope.settings().staleAfterDays())));
   }
 
   @GET
   @Path("/slipped")
   @Operation(summary = "Deals once expected to close in the period that are now expected after it")
   public ApiResponse<JsonObject> slipped(
-      @Parameter(description = PERIOD) @QueryParam("period") String period, @Parameter(description = DATE) @QueryParam("date") String date, @Parameter(description = OWNER) @QueryParam("owner") String owner) {
-    Scope scope = scope(owner);
+      @BeanParam PeriodParams query) {
+    Scope scope = scope(query.owner);
     Checks checks = new Checks();
-    Period p = periodOf(scope, period, date, checks);
+    Period p = periodOf(scope, query, checks);
     checks.orThrow("The slipped-deals query is not valid");
     return ApiResponse.of(scope.json().slipped(Slipped.of(scope.histories(), p, inputs.today())));
   }
@@ -296,12 +291,12 @@ public class ForecastResource {
   @Path("/dashboard")
   @Operation(summary = "Everything the dashboard shows in one answer: forecast of this and the next three periods, velocity, funnel, waterfall, simulation, stale and slipped deals, calibration and trend")
   public ApiResponse<JsonObject> dashboard(
-      @Parameter(description = PERIOD) @QueryParam("period") String period, @Parameter(description = DATE) @QueryParam("date") String date, @Parameter(description = OWNER) @QueryParam("owner") String owner) {
-    Scope scope = scope(owner);
+      @BeanParam PeriodParams query) {
+    Scope scope = scope(query.owner);
     Checks checks = new Checks();
-    ForecastQuery.Length length = ForecastQuery.length(period, checks);
+    ForecastQuery.Length length = ForecastQuery.length(query.period, checks);
     LocalDate today = inputs.today();
-    LocalDate day = ForecastQuery.date(date, "date", today, checks);
+    LocalDate day = ForecastQuery.date(query.date, "date", today, checks);
     checks.orThrow("The dashboard query is not valid");
     var settings = scope.settings();
     List<Period> periods = ForecastQuery.periods(length, day, settings.fiscalYearStart(), 4);
@@ -331,9 +326,14 @@ public class ForecastResource {
     return ApiResponse.of(json.build());
   }
 
+  /** A figure that needs only the deals' histories and settings, for the owner's deals or the team's. */
+  private ApiResponse<JsonObject> figure(String owner, Function<Scope, JsonObject> figure) {
+    return ApiResponse.of(figure.apply(scope(owner)));
+  }
+
   /** The period the query names (length and a day in it, today by default) in the sheet's fiscal calendar. */
-  private Period periodOf(Scope scope, String period, String date, Checks checks) {
-    return ForecastQuery.period(ForecastQuery.length(period, checks), ForecastQuery.date(date, "date", inputs.today(), checks), scope.settings().fiscalYearStart());
+  private Period periodOf(Scope scope, PeriodParams query, Checks checks) {
+    return ForecastQuery.period(ForecastQuery.length(query.period, checks), ForecastQuery.date(query.date, "date", inputs.today(), checks), scope.settings().fiscalYearStart());
   }
 
   private static LocalDate min(LocalDate a, LocalDate b) {

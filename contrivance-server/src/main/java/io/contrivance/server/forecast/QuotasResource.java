@@ -94,9 +94,7 @@ public class QuotasResource {
     Checks checks = new Checks();
     BigDecimal amount = amount(Checks.body(body), checks);
     checks.orThrow("The quota is not valid");
-    if (!quotas.update(schema.id(), quotaId, amount)) {
-      throw ApiException.notFound("The quota");
-    }
+    ApiException.unlessFound(quotas.update(schema.id(), quotaId, amount), "The quota");
     return ApiResponse.of(quotas.find(schema.id(), quotaId).orElseThrow(() -> ApiException.notFound("The quota")).toJson());
   }
 
@@ -105,9 +103,7 @@ public class QuotasResource {
   @Operation(summary = "Remove a quota (editors)")
   public Response delete(@PathParam("quotaId") String quotaId) {
     SheetSchema schema = sheets.open(sheetId, SheetRole.EDITOR).schema();
-    if (!quotas.delete(schema.id(), quotaId)) {
-      throw ApiException.notFound("The quota");
-    }
+    ApiException.unlessFound(quotas.delete(schema.id(), quotaId), "The quota");
     return Response.noContent().build();
   }
 

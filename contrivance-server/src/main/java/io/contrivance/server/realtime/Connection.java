@@ -28,7 +28,7 @@ import java.util.logging.Logger;
  * <p>Messages up to {@link #BLOCKING_WRITE_MAX_CHARS} (edits, acknowledgements, presence) are
  * written with the blocking send. Liberty's asynchronous send hands every message to a worker thread
  * of its own and its completion to another; with 200 people in a sheet that was most of the cost of
- * an edit's fan-out (docs/benchmarks.md, session 8). A blocking write returns as soon as the bytes
+ * an edit's fan-out (docs/benchmarks.md, live editing). A blocking write returns as soon as the bytes
  * are in the socket's buffer, which for a client that reads is at once. Larger messages (snapshots,
  * replays, big batches) go asynchronously, so that a client on a slow link can take its time over
  * them without holding a thread.

@@ -23,7 +23,6 @@ import io.contrivance.server.sheet.RowInput;
 import io.contrivance.server.sheet.SheetRole;
 import io.contrivance.server.sheet.Sheets;
 import io.contrivance.server.user.Accounts;
-import io.contrivance.server.user.UserEntity;
 import io.contrivance.server.web.ApiError;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonArray;
@@ -246,7 +245,7 @@ public class SheetSocket {
     connection.sessionId = token.sessionId();
     connection.tokenExpires = token.expiresAt();
     connection.role = role.get();
-    connection.name = accounts.find(token.userId()).map(UserEntity::name).orElse(token.email());
+    connection.name = accounts.name(token.userId()).orElse(token.email());
 
     Rooms.Room room;
     Sheet sheet;

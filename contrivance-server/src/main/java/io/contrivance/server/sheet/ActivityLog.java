@@ -1,5 +1,6 @@
 package io.contrivance.server.sheet;
 
+import static io.contrivance.server.bootstrap.Database.params;
 import static io.contrivance.server.web.Jsons.JSON;
 
 import io.contrivance.server.bootstrap.Database;
@@ -30,13 +31,7 @@ public class ActivityLog {
             + "from activity a left join users u on u.id = a.user_id "
             + WHERE
             + " order by a.id desc limit ? offset ?",
-        ps -> {
-          ps.setString(1, sheetId);
-          ps.setString(2, row);
-          ps.setString(3, row);
-          ps.setInt(4, limit);
-          ps.setLong(5, offset);
-        },
+        params(sheetId, row, row, limit, offset),
         rs -> {
           JsonObjectBuilder entry = JSON.createObjectBuilder().add("id", rs.getLong(1)).add("at", SheetViews.time(rs, 4)).add("revision", rs.getLong(5)).add("action", rs.getString(6));
           nullable(entry, "user_id", rs.getString(2));
@@ -50,11 +45,7 @@ public class ActivityLog {
   long count(String sheetId, String row) {
     return db.query(
             "select count(*) from activity a " + WHERE,
-            ps -> {
-              ps.setString(1, sheetId);
-              ps.setString(2, row);
-              ps.setString(3, row);
-            },
+            params(sheetId, row, row),
             rs -> rs.getLong(1))
         .get(0);
   }

@@ -1,5 +1,7 @@
 package io.contrivance.server.sheet;
 
+import static io.contrivance.server.bootstrap.Database.params;
+
 import io.contrivance.server.bootstrap.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,10 +24,7 @@ public class Collaborators {
     return db.query(
         "select u.id, u.email, u.name, 'owner' from spreadsheets s join users u on u.id = s.owner_id where s.id = ? "
             + "union all select u.id, u.email, u.name, c.role from collaborators c join users u on u.id = c.user_id where c.sheet_id = ? order by 4 desc, 3",
-        ps -> {
-          ps.setString(1, sheetId);
-          ps.setString(2, sheetId);
-        },
+        params(sheetId, sheetId),
         rs -> new Collaborator(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
   }
 
@@ -33,20 +32,11 @@ public class Collaborators {
   void share(String sheetId, String userId, String role) {
     db.update(
         "insert into collaborators (sheet_id, user_id, role, created_at) values (?, ?, ?, ?) on conflict (sheet_id, user_id) do update set role = excluded.role",
-        ps -> {
-          ps.setString(1, sheetId);
-          ps.setString(2, userId);
-          ps.setString(3, role);
-          ps.setTimestamp(4, Timestamp.from(clock.instant()));
-        });
+        params(sheetId, userId, role, Timestamp.from(clock.instant())));
   }
 
   /** Stops sharing; false if the user had no role in it. */
   boolean unshare(String sheetId, String userId) {
-    return db.update("delete from collaborators where sheet_id = ? and user_id = ?", ps -> {
-          ps.setString(1, sheetId);
-          ps.setString(2, userId);
-        })
-        > 0;
+    return db.update("delete from collaborators where sheet_id = ? and user_id = ?", params(sheetId, userId)) > 0;
   }
 }

@@ -88,9 +88,7 @@ public class SavedViewsResource {
     Checks checks = new Checks();
     String name = name(Checks.body(body), checks);
     SavedViews.Settings settings = settings(body, schema, checks);
-    if (!views.update(schema.id(), viewId, name, settings)) {
-      throw ApiException.notFound("The view");
-    }
+    ApiException.unlessFound(views.update(schema.id(), viewId, name, settings), "The view");
     return ApiResponse.of(views.find(schema, viewId).orElseThrow(() -> ApiException.notFound("The view")).toJson());
   }
 
@@ -99,9 +97,7 @@ public class SavedViewsResource {
   @Operation(summary = "Remove a saved view (editors)")
   public Response delete(@PathParam("viewId") String viewId) {
     SheetSchema schema = sheets.open(sheetId, SheetRole.EDITOR).schema();
-    if (!views.delete(schema.id(), viewId)) {
-      throw ApiException.notFound("The view");
-    }
+    ApiException.unlessFound(views.delete(schema.id(), viewId), "The view");
     return Response.noContent().build();
   }
 

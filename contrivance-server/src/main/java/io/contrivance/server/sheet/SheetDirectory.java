@@ -1,5 +1,7 @@
 package io.contrivance.server.sheet;
 
+import static io.contrivance.server.bootstrap.Database.params;
+
 import io.contrivance.server.bootstrap.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,23 +33,14 @@ public class SheetDirectory {
         "select s.id, s.name, s.description, case when s.owner_id = ? then 'owner' else c.role end, s.updated_at, s.owner_id "
             + VISIBLE
             + " order by s.updated_at desc, s.id limit ? offset ?",
-        ps -> {
-          ps.setString(1, userId);
-          ps.setString(2, userId);
-          ps.setString(3, userId);
-          ps.setInt(4, limit);
-          ps.setLong(5, offset);
-        },
+        params(userId, userId, userId, limit, offset),
         rs -> new SheetSummary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), SheetViews.time(rs, 5), rs.getString(6)));
   }
 
   long countVisibleTo(String userId) {
     return db.query(
             "select count(*) " + VISIBLE,
-            ps -> {
-              ps.setString(1, userId);
-              ps.setString(2, userId);
-            },
+            params(userId, userId),
             rs -> rs.getLong(1))
         .get(0);
   }
@@ -57,19 +50,16 @@ public class SheetDirectory {
     byte[] secret = new byte[24];
     PUBLIC_LINK_RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    db.update("update spreadsheets set public_token = ? where id = ?", ps -> {
-      ps.setString(1, token);
-      ps.setString(2, sheetId);
-    });
+    db.update("update spreadsheets set public_token = ? where id = ?", params(token, sheetId));
     return token;
   }
 
   void disablePublicLink(String sheetId) {
-    db.update("update spreadsheets set public_token = null where id = ?", ps -> ps.setString(1, sheetId));
+    db.update("update spreadsheets set public_token = null where id = ?", params(sheetId));
   }
 
   /** The sheet a public link opens, if the link is on. */
   Optional<String> sheetOfPublicLink(String token) {
-    return db.query("select id from spreadsheets where public_token = ?", ps -> ps.setString(1, token), rs -> rs.getString(1)).stream().findFirst();
+    return db.query("select id from spreadsheets where public_token = ?", params(token), rs -> rs.getString(1)).stream().findFirst();
   }
 }

@@ -1,6 +1,7 @@
 package io.contrivance.server.user;
 
 import io.contrivance.server.auth.Passwords;
+import io.contrivance.server.bootstrap.Database;
 import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;
 import io.contrivance.server.web.Checks;
@@ -27,6 +28,7 @@ public class Accounts {
   EntityManager em;
 
   @Inject Passwords passwords;
+  @Inject Database db;
   @Inject Clock clock;
 
   /** Checks a registration and creates the user; must run in a transaction. */
@@ -58,6 +60,14 @@ public class Accounts {
 
   public boolean anyUser() {
     return !em.createQuery("select u.id from UserEntity u", String.class).setMaxResults(1).getResultList().isEmpty();
+  }
+
+  /**
+   * A user's display name, read over plain JDBC: sockets ask for it on threads that have no
+   * transaction context for the entity manager.
+   */
+  public Optional<String> name(String id) {
+    return db.read("select name from users where id = ?", Database.params(id), rs -> rs.getString(1)).stream().findFirst();
   }
 
   public Optional<UserEntity> find(String id) {

@@ -47,6 +47,13 @@ public class ApiException extends RuntimeException {
     return new ApiException(Response.Status.FORBIDDEN, code, message, List.of());
   }
 
+  /** Throws 404 for {@code what} unless it was found (a change or removal that touched it). */
+  public static void unlessFound(boolean found, String what) {
+    if (!found) {
+      throw notFound(what);
+    }
+  }
+
   public static ApiException notFound(String what) {
     return new ApiException(Response.Status.NOT_FOUND, "not_found", what + " was not found", List.of());
   }
