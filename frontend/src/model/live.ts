@@ -58,6 +58,50 @@ export function outOfOrder(event: SheetEvent, revision: number): "seen" | "gap" 
   return event.revision <= revision ? "seen" : event.revision !== revision + 1 ? "gap" : null;
 }
 
+/** What a holder of rows does with each change an event carries; {@link applyEvent} calls it. */
+export interface EventTarget {
+  /** A row as an event left it (its author, or null for rows moved to make room). */
+  row(row: EventRow, author: string | null): void;
+  /** Rows added, after `row` was called for each and for the rows shifted to make room. */
+  added(count: number): void;
+  deleted(ids: string[]): void;
+  /** A row moved, after `row` was called for it and for the rows shifted. */
+  moved(): void;
+  /** A column changed, after `row` was called for each rewritten row; "reload" when every row must be read again. */
+  columnChanged(reloadRows: boolean): Applied | void;
+}
+
+/** Applies an event's rows to a holder of rows: the one switch over event types. */
+export function applyEvent(event: SheetEvent, target: EventTarget): Applied {
+  switch (event.type) {
+    case "row_updated":
+      target.row({ id: event.row_id, position: event.position, version: event.version, data: event.data }, event.user_id);
+      break;
+    case "rows_updated":
+      event.rows.forEach((r) => target.row(r, event.user_id));
+      break;
+    case "row_created":
+      event.rows.forEach((r) => target.row(r, event.user_id));
+      event.shifted.forEach((r) => target.row(r, null));
+      target.added(event.rows.length);
+      break;
+    case "row_deleted":
+      target.deleted(event.row_ids);
+      break;
+    case "row_moved":
+      target.row(event.row, event.user_id);
+      event.shifted.forEach((r) => target.row(r, null));
+      target.moved();
+      break;
+    case "column_changed":
+      if (!event.reload_rows) {
+        event.rewritten_rows.forEach((r) => target.row(r, event.user_id));
+      }
+      return target.columnChanged(event.reload_rows) ?? "applied";
+  }
+  return "applied";
+}
+
 /** The values of this user that an event replaced (someone else's edit made against an older revision). */
 export function overwritesOf(event: SheetEvent, userId: string): (Overwrite & { row_id: string })[] {
   if (event.user_id === userId) {
@@ -161,32 +205,13 @@ export class SheetRows {
       return order;
     }
     this.revision = event.revision;
-    switch (event.type) {
-      case "row_updated":
-        this.upsert({ id: event.row_id, position: event.position, version: event.version, data: event.data }, event.user_id);
-        break;
-      case "rows_updated":
-        event.rows.forEach((r) => this.upsert(r, event.user_id));
-        break;
-      case "row_created":
-        event.rows.forEach((r) => this.upsert(r, event.user_id));
-        event.shifted.forEach((r) => this.upsert(r, null));
-        break;
-      case "row_deleted":
-        event.row_ids.forEach((id) => this.drop(id));
-        break;
-      case "row_moved":
-        this.upsert(event.row, event.user_id);
-        event.shifted.forEach((r) => this.upsert(r, null));
-        break;
-      case "column_changed":
-        if (event.reload_rows) {
-          return "reload";
-        }
-        event.rewritten_rows.forEach((r) => this.upsert(r, event.user_id));
-        break;
-    }
-    return "applied";
+    return applyEvent(event, {
+      row: (row, author) => this.upsert(row, author),
+      added: () => {},
+      deleted: (ids) => ids.forEach((id) => this.drop(id)),
+      moved: () => {},
+      columnChanged: (reloadRows) => (reloadRows ? "reload" : undefined),
+    });
   }
 
   private upsert(row: EventRow, author: string | null): void {

@@ -1,4 +1,4 @@
-import { fromEvent, outOfOrder, type Applied, type EventRow, type SheetEvent } from "./live";
+import { applyEvent, fromEvent, outOfOrder, type Applied, type EventRow, type SheetEvent } from "./live";
 import type { Row } from "./types";
 
 /** Rows of a view from one offset, and how many rows the view holds when that was asked for. */
@@ -178,36 +178,22 @@ export class RowWindows {
       return order;
     }
     this.revision = event.revision;
-    switch (event.type) {
-      case "row_updated":
-        this.update({ id: event.row_id, position: event.position, version: event.version, data: event.data }, event.user_id);
-        break;
-      case "rows_updated":
-        event.rows.forEach((r) => this.update(r, event.user_id));
-        break;
-      case "row_created":
-        event.shifted.forEach((r) => this.update(r, null));
-        this.restructure(event.rows.length);
-        break;
-      case "row_deleted": {
-        const held = event.row_ids.filter((id) => this.drop(id)).length;
+    applyEvent(event, {
+      row: (row, author) => this.update(row, author),
+      added: (count) => this.restructure(count),
+      deleted: (ids) => {
+        const held = ids.filter((id) => this.drop(id)).length;
         // In a filtered view a deleted row that is not held may not have been in it.
-        this.restructure(this.sheetOrder ? -event.row_ids.length : -held, !this.sheetOrder && held < event.row_ids.length);
-        break;
-      }
-      case "row_moved":
-        this.update(event.row, event.user_id);
-        event.shifted.forEach((r) => this.update(r, null));
-        this.restructure(0);
-        break;
-      case "column_changed":
-        event.rewritten_rows.forEach((r) => this.update(r, event.user_id));
-        if (event.reload_rows || !this.sheetOrder) {
+        this.restructure(this.sheetOrder ? -ids.length : -held, !this.sheetOrder && held < ids.length);
+      },
+      moved: () => this.restructure(0),
+      columnChanged: (reloadRows) => {
+        if (reloadRows || !this.sheetOrder) {
           // Values changed everywhere (a column retyped or deleted): a view may hold other rows now.
           this.invalidate(!this.sheetOrder);
         }
-        break;
-    }
+      },
+    });
     this.changed();
     return "applied";
   }
