@@ -190,7 +190,7 @@ public final class ColumnJson {
     Object found = null;
     String foundAt = null;
     for (String place : OPTION_PLACES) {
-      JsonValue value = place.contains(".") ? (json.get(place.substring(0, place.indexOf('.'))) instanceof JsonObject o ? o.get("options") : null) : json.get(place);
+      JsonValue value = optionsAt(json, place);
       if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
         continue;
       }
@@ -211,9 +211,16 @@ public final class ColumnJson {
 
   /** Whether a column body gives a select's options, in any of the places they may be. */
   static boolean givesOptions(JsonObject json) {
-    return json.containsKey("options")
-        || (json.get("validation_rules") instanceof JsonObject rules && rules.containsKey("options"))
-        || (json.get("type_settings") instanceof JsonObject settings && settings.containsKey("options"));
+    return OPTION_PLACES.stream().anyMatch(place -> optionsAt(json, place) != null);
+  }
+
+  /** What stands at one of {@link #OPTION_PLACES} ({@code options} or {@code <object>.options}), or null. */
+  private static JsonValue optionsAt(JsonObject json, String place) {
+    int dot = place.indexOf('.');
+    if (dot < 0) {
+      return json.get(place);
+    }
+    return json.get(place.substring(0, dot)) instanceof JsonObject parent ? parent.get("options") : null;
   }
 
   private static void readRules(JsonObject json, ColumnType type, Map<String, ColumnId> columns, String prefix, Problems problems, List<Rule> rules) {
