@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,8 +53,10 @@ public class AuthResource {
   @Public
   @Transactional
   @Operation(
+      operationId = "register",
       summary = "Create an account and sign in",
       description = "The first account becomes an admin. With open registration switched off this answers 403 registration_closed; admins then create accounts with POST /api/users.")
+  @APIResponse(responseCode = "201", description = "Signed up and signed in", content = @Content(schema = @Schema(implementation = AuthTransfer.TokenAnswer.class)))
   public Response register(AuthTransfer.RegisterRequest body) {
     Checks.body(body);
     if (!settings.openRegistration() && accounts.anyUser()) {
@@ -64,7 +69,7 @@ public class AuthResource {
   @POST
   @Path("/login")
   @Public
-  @Operation(summary = "Sign in with email and password", description = "Rate-limited per account and per address: 429 with Retry-After.")
+  @Operation(operationId = "login", summary = "Sign in with email and password", description = "Rate-limited per account and per address: 429 with Retry-After.")
   public ApiResponse<AuthTransfer.TokenResponse> login(AuthTransfer.LoginRequest body) {
     Checks.body(body);
     new Checks()
@@ -90,7 +95,7 @@ public class AuthResource {
   @POST
   @Path("/refresh")
   @Public
-  @Operation(summary = "Exchange a refresh token for new tokens", description = "Each refresh token works once. Reusing one ends its whole session.")
+  @Operation(operationId = "refreshToken", summary = "Exchange a refresh token for new tokens", description = "Each refresh token works once. Reusing one ends its whole session.")
   public ApiResponse<AuthTransfer.TokenResponse> refresh(AuthTransfer.RefreshRequest body) {
     Checks.body(body);
     return ApiResponse.of(sessions.refresh(body.refreshToken()));
@@ -100,7 +105,7 @@ public class AuthResource {
   @Path("/logout")
   @Authenticated
   @SecurityRequirement(name = "jwt")
-  @Operation(summary = "End the current session", description = "Its refresh tokens stop working at once, its access tokens within seconds.")
+  @Operation(operationId = "logout", summary = "End the current session", description = "Its refresh tokens stop working at once, its access tokens within seconds.")
   public ApiResponse<AuthTransfer.LogoutResponse> logout() {
     sessions.end(currentUser.sessionId(), "logout");
     return ApiResponse.of(new AuthTransfer.LogoutResponse(true));
@@ -110,7 +115,7 @@ public class AuthResource {
   @Path("/validate")
   @Authenticated
   @SecurityRequirement(name = "jwt")
-  @Operation(summary = "The signed-in user")
+  @Operation(operationId = "getCurrentUser", summary = "The signed-in user")
   public ApiResponse<UserResponse> validate() {
     return ApiResponse.of(accounts.find(currentUser.id()).map(UserResponse::of).orElseThrow(() -> ApiException.notFound("The user")));
   }
@@ -118,7 +123,8 @@ public class AuthResource {
   @GET
   @Path("/jwks")
   @Public
-  @Operation(summary = "Public keys that verify access tokens (JWK set)")
+  @Operation(operationId = "getJwks", summary = "Public keys that verify access tokens (JWK set)")
+  @APIResponse(responseCode = "200", description = "The JWK set", content = @Content(schema = @Schema(implementation = AuthTransfer.Jwks.class)))
   public Response jwks() {
     return Response.ok(keys.publicJwks(), MediaType.APPLICATION_JSON).header("Cache-Control", "max-age=300").build();
   }

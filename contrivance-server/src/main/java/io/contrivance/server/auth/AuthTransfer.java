@@ -1,6 +1,7 @@
 package io.contrivance.server.auth;
 
 import io.contrivance.server.user.UserResponse;
+import java.util.List;
 
 /** Request and response bodies of the auth endpoints. */
 public final class AuthTransfer {
@@ -17,4 +18,13 @@ public final class AuthTransfer {
   public record TokenResponse(String accessToken, String refreshToken, String tokenType, long expiresIn, UserResponse user) {}
 
   public record LogoutResponse(boolean loggedOut) {}
+
+  /** The answer that carries issued tokens. */
+  public record TokenAnswer(boolean success, TokenResponse data) {}
+
+  /** The public keys that verify access tokens (RFC 7517). */
+  public record Jwks(List<Jwk> keys) {}
+
+  /** One RSA public key. */
+  public record Jwk(String kty, String kid, String use, String alg, String n, String e) {}
 }

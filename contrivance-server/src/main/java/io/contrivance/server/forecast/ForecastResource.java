@@ -39,6 +39,8 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -107,11 +109,11 @@ public class ForecastResource {
 
   @GET
   @Path("/settings")
-  @Operation(summary = "The sheet's stage model, column mapping, currency, fiscal year start and stale limit (the defaults until someone saves them)")
+  @Operation(operationId = "getForecastSettings", summary = "The sheet's stage model, column mapping, currency, fiscal year start and stale limit (the defaults until someone saves them)")
   @APIResponse(
       responseCode = "200",
       content =
-          @Content(
+          @Content(schema = @Schema(implementation = ForecastSchemas.ForecastSettingsAnswer.class), 
               examples =
                   @ExampleObject(
                       name = "sales pipeline defaults",
@@ -128,10 +130,13 @@ public class ForecastResource {
   @PUT
   @Path("/settings")
   @Operation(
+      operationId = "saveForecastSettings",
       summary = "Replace the sheet's forecast settings (editors)",
       description = "stages: [{name, probability 0–1, outcome open|won|lost, category pipeline|best_case|commit|closed|omitted}] in pipeline order, at least one won; "
           + "mapping: column ids or names for amount, stage, expected_close (required) and owner, probability, category, created, label (optional); "
           + "currency (ISO 4217, for plain-number amounts and the forecast); fiscal_year_start 1–12; stale_after_days. Answers 422 with a detail per bad field.")
+  @APIResponse(responseCode = "200", description = "Saved", content = @Content(schema = @Schema(implementation = ForecastSchemas.ForecastSettingsAnswer.class)))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ForecastSchemas.ForecastSettingsInput.class)))
   public ApiResponse<JsonObject> saveSettings(JsonObject body) {
     SheetSchema schema = sheets.open(sheetId, SheetRole.EDITOR).schema();
     ForecastSettings settings = ForecastSettings.parse(Checks.body(body), schema);
@@ -143,13 +148,14 @@ public class ForecastResource {
 
   @GET
   @Operation(
+      operationId = "getForecast",
       summary = "The forecast by category with roll-ups, weighted pipeline and quota attainment, for one or more consecutive periods",
       description = "Categories hold their own deals (raw and weighted); roll-ups nest Closed ⊂ Commit ⊂ Best Case ⊂ Pipeline. "
           + "as_of rebuilds the pipeline as it stood at the end of that day from the audit log. Deals that cannot be counted are listed in excluded with the reason.")
   @APIResponse(
       responseCode = "200",
       content =
-          @Content(
+          @Content(schema = @Schema(implementation = ForecastSchemas.ForecastAnswer.class), 
               examples =
                   @ExampleObject(
                       name = "one quarter",
@@ -189,14 +195,16 @@ public class ForecastResource {
 
   @GET
   @Path("/funnel")
-  @Operation(summary = "Stage-to-stage conversion: of the deals that reached each stage (from their history), how many reached the next")
+  @Operation(operationId = "getFunnel", summary = "Stage-to-stage conversion: of the deals that reached each stage (from their history), how many reached the next")
+  @APIResponse(responseCode = "200", description = "The funnel", content = @Content(schema = @Schema(implementation = ForecastSchemas.FunnelAnswer.class)))
   public ApiResponse<JsonObject> funnel(@Parameter(description = OWNER) @QueryParam("owner") String owner) {
     return figure(owner, scope -> scope.json().funnel(Funnel.of(scope.histories(), scope.settings().stages())));
   }
 
   @GET
   @Path("/velocity")
-  @Operation(summary = "Win rate, average deal size, sales cycle length and pipeline velocity ((open deals × win rate × average size) ÷ cycle) for a period")
+  @Operation(operationId = "getVelocity", summary = "Win rate, average deal size, sales cycle length and pipeline velocity ((open deals × win rate × average size) ÷ cycle) for a period")
+  @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = ForecastSchemas.VelocityAnswer.class)))
   public ApiResponse<JsonObject> velocity(
       @BeanParam PeriodParams query) {
     Scope scope = scope(query.owner);
@@ -209,7 +217,8 @@ public class ForecastResource {
 
   @GET
   @Path("/waterfall")
-  @Operation(summary = "How the period's open pipeline changed between two days: new, pulled in, increased, decreased, won, lost, slipped, removed — the bars always add up")
+  @Operation(operationId = "getWaterfall", summary = "How the period's open pipeline changed between two days: new, pulled in, increased, decreased, won, lost, slipped, removed — the bars always add up")
+  @APIResponse(responseCode = "200", description = "The waterfall", content = @Content(schema = @Schema(implementation = ForecastSchemas.WaterfallAnswer.class)))
   public ApiResponse<JsonObject> waterfall(
       @BeanParam PeriodParams query,
       @Parameter(description = "the first day (YYYY-MM-DD); default the day before the period starts") @QueryParam("from") String from,
@@ -225,14 +234,16 @@ public class ForecastResource {
 
   @GET
   @Path("/calibration")
-  @Operation(summary = "For each open stage, the historical share of closed deals that reached it and were won, beside its configured probability")
+  @Operation(operationId = "getCalibration", summary = "For each open stage, the historical share of closed deals that reached it and were won, beside its configured probability")
+  @APIResponse(responseCode = "200", description = "The calibration", content = @Content(schema = @Schema(implementation = ForecastSchemas.CalibrationAnswer.class)))
   public ApiResponse<JsonObject> calibration(@Parameter(description = OWNER) @QueryParam("owner") String owner) {
     return figure(owner, scope -> scope.json().calibration(Calibration.of(scope.histories(), scope.settings().stages())));
   }
 
   @GET
   @Path("/simulation")
-  @Operation(summary = "A Monte Carlo distribution of the period's revenue (P10, P50, P90, mean), reproducible from its seed")
+  @Operation(operationId = "getSimulation", summary = "A Monte Carlo distribution of the period's revenue (P10, P50, P90, mean), reproducible from its seed")
+  @APIResponse(responseCode = "200", description = "The distribution", content = @Content(schema = @Schema(implementation = ForecastSchemas.SimulationAnswer.class)))
   public ApiResponse<JsonObject> simulation(
       @BeanParam PeriodParams query,
       @Parameter(description = "trials, 1–100,000; default 10,000") @QueryParam("trials") String trials,
@@ -249,14 +260,16 @@ public class ForecastResource {
 
   @GET
   @Path("/aging")
-  @Operation(summary = "Days each open deal has spent in its stage, per-stage averages, and the stale deals (too long in a stage, or past their close date)")
+  @Operation(operationId = "getAging", summary = "Days each open deal has spent in its stage, per-stage averages, and the stale deals (too long in a stage, or past their close date)")
+  @APIResponse(responseCode = "200", description = "The ages", content = @Content(schema = @Schema(implementation = ForecastSchemas.AgingAnswer.class)))
   public ApiResponse<JsonObject> aging(@Parameter(description = OWNER) @QueryParam("owner") String owner) {
     return figure(owner, scope -> scope.json().aging(Aging.of(scope.histories(), scope.settings().stages(), inputs.today(), scope.settings().staleAfterDays())));
   }
 
   @GET
   @Path("/slipped")
-  @Operation(summary = "Deals once expected to close in the period that are now expected after it")
+  @Operation(operationId = "getSlipped", summary = "Deals once expected to close in the period that are now expected after it")
+  @APIResponse(responseCode = "200", description = "The slipped deals", content = @Content(schema = @Schema(implementation = ForecastSchemas.SlippedAnswer.class)))
   public ApiResponse<JsonObject> slipped(
       @BeanParam PeriodParams query) {
     Scope scope = scope(query.owner);
@@ -268,7 +281,8 @@ public class ForecastResource {
 
   @GET
   @Path("/trend")
-  @Operation(summary = "Closed-won revenue per month over the last complete months, and its Holt linear-trend forecast with fitted parameters and error")
+  @Operation(operationId = "getTrend", summary = "Closed-won revenue per month over the last complete months, and its Holt linear-trend forecast with fitted parameters and error")
+  @APIResponse(responseCode = "200", description = "The trend", content = @Content(schema = @Schema(implementation = ForecastSchemas.TrendAnswer.class)))
   public ApiResponse<JsonObject> trend(
       @Parameter(description = "complete months of history, 3–60; default 12") @QueryParam("months") String months,
       @Parameter(description = "months to forecast, 1–24; default 3") @QueryParam("horizon") String horizon,
@@ -289,7 +303,8 @@ public class ForecastResource {
 
   @GET
   @Path("/dashboard")
-  @Operation(summary = "Everything the dashboard shows in one answer: forecast of this and the next three periods, velocity, funnel, waterfall, simulation, stale and slipped deals, calibration and trend")
+  @Operation(operationId = "getDashboard", summary = "Everything the dashboard shows in one answer: forecast of this and the next three periods, velocity, funnel, waterfall, simulation, stale and slipped deals, calibration and trend")
+  @APIResponse(responseCode = "200", description = "The dashboard", content = @Content(schema = @Schema(implementation = ForecastSchemas.DashboardAnswer.class)))
   public ApiResponse<JsonObject> dashboard(
       @BeanParam PeriodParams query) {
     Scope scope = scope(query.owner);

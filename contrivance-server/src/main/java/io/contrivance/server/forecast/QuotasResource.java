@@ -28,6 +28,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -55,15 +57,17 @@ public class QuotasResource {
   String sheetId;
 
   @GET
-  @Operation(summary = "The sheet's quotas, by period")
+  @Operation(operationId = "listQuotas", summary = "The sheet's quotas, by period")
+  @APIResponse(responseCode = "200", description = "By period", content = @Content(schema = @Schema(implementation = ForecastSchemas.QuotaList.class)))
   public ApiResponse<List<JsonObject>> list() {
     SheetSchema schema = sheets.open(sheetId, SheetRole.VIEWER).schema();
     return ApiResponse.of(quotas.list(schema.id()).stream().map(Quotas.Quota::toJson).toList());
   }
 
   @POST
-  @Operation(summary = "Set a quota for an owner (or the team, owner null) and the period holding date, in the forecast's currency (editors)")
-  @RequestBody(content = @Content(examples = @ExampleObject(name = "a quarter", value = "{\"owner\":\"ada\",\"period\":\"quarter\",\"date\":\"2026-10-01\",\"amount\":50000}")))
+  @Operation(operationId = "createQuota", summary = "Set a quota for an owner (or the team, owner null) and the period holding date, in the forecast's currency (editors)")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ForecastSchemas.QuotaInput.class), examples = @ExampleObject(name = "a quarter", value = "{\"owner\":\"ada\",\"period\":\"quarter\",\"date\":\"2026-10-01\",\"amount\":50000}")))
+  @APIResponse(responseCode = "201", description = "Set", content = @Content(schema = @Schema(implementation = ForecastSchemas.QuotaAnswer.class)))
   public Response create(JsonObject body) {
     SheetSchema schema = sheets.open(sheetId, SheetRole.EDITOR).schema();
     Checks.body(body);
@@ -88,7 +92,9 @@ public class QuotasResource {
 
   @PUT
   @Path("/{quotaId}")
-  @Operation(summary = "Change a quota's amount (editors)")
+  @Operation(operationId = "updateQuota", summary = "Change a quota's amount (editors)")
+  @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = ForecastSchemas.QuotaAnswer.class)))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ForecastSchemas.QuotaChange.class)))
   public ApiResponse<JsonObject> update(@PathParam("quotaId") String quotaId, JsonObject body) {
     SheetSchema schema = sheets.open(sheetId, SheetRole.EDITOR).schema();
     Checks checks = new Checks();
@@ -100,7 +106,8 @@ public class QuotasResource {
 
   @DELETE
   @Path("/{quotaId}")
-  @Operation(summary = "Remove a quota (editors)")
+  @Operation(operationId = "deleteQuota", summary = "Remove a quota (editors)")
+  @APIResponse(responseCode = "204", description = "Removed")
   public Response delete(@PathParam("quotaId") String quotaId) {
     SheetSchema schema = sheets.open(sheetId, SheetRole.EDITOR).schema();
     ApiException.unlessFound(quotas.delete(schema.id(), quotaId), "The quota");

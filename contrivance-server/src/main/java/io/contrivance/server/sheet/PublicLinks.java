@@ -16,6 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,14 +41,16 @@ public class PublicLinks {
 
   @GET
   @Path("/{token}")
-  @Operation(summary = "A spreadsheet shared by public link (no sign-in)")
+  @Operation(operationId = "getPublicSpreadsheet", summary = "A spreadsheet shared by public link (no sign-in)")
+  @APIResponse(responseCode = "200", description = "The spreadsheet", content = @Content(schema = @Schema(implementation = SheetSchemas.SpreadsheetAnswer.class)))
   public ApiResponse<JsonObject> sheet(@PathParam("token") String token) {
     return ApiResponse.of(views.sheet(shared(token), "public"));
   }
 
   @GET
   @Path("/{token}/rows")
-  @Operation(summary = "Rows of a spreadsheet shared by public link, sorted and filtered as for members")
+  @Operation(operationId = "listPublicRows", summary = "Rows of a spreadsheet shared by public link, sorted and filtered as for members")
+  @APIResponse(responseCode = "200", description = "A page of rows", content = @Content(schema = @Schema(implementation = SheetSchemas.RowPage.class)))
   public Response rows(
       @PathParam("token") String token, @BeanParam RowPageParams params) {
     Sheet sheet = shared(token);

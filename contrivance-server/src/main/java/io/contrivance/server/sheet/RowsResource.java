@@ -37,6 +37,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -70,23 +74,28 @@ public class RowsResource {
 
   @GET
   @Operation(
+      operationId = "listRows",
       summary = "Rows a page at a time, in sheet order or sorted and filtered by any column",
       description = "A page starts at the first row of the view, after the cursor of an earlier page, or at an offset. "
           + "pagination holds next_cursor when more rows follow, and total when asked for.")
+  @APIResponse(responseCode = "200", description = "A page of rows", content = @Content(schema = @Schema(implementation = SheetSchemas.RowPage.class)))
   public Response list(@BeanParam RowPageParams params) {
     return pages.page(sheets.open(sheetId, SheetRole.VIEWER), params);
   }
 
   @GET
   @Path("/{rowId}")
-  @Operation(summary = "One row")
+  @Operation(operationId = "getRow", summary = "One row")
+  @APIResponse(responseCode = "200", description = "The row", content = @Content(schema = @Schema(implementation = SheetSchemas.RowAnswer.class)))
   public Response get(@PathParam("rowId") String rowId) {
     sheets.open(sheetId, SheetRole.VIEWER);
     return Response.ok(views.rowAnswer(sheetId, rowId), MediaType.APPLICATION_JSON_TYPE).build();
   }
 
   @POST
-  @Operation(summary = "Add a row ({\"data\":{...}}) or a batch of up to 1,000 ({\"rows\":[{\"data\":{...}}]}), all or nothing")
+  @Operation(operationId = "createRows", summary = "Add a row ({\"data\":{...}}) or a batch of up to 1,000 ({\"rows\":[{\"data\":{...}}]}), all or nothing")
+  @APIResponse(responseCode = "201", description = "The row, or the batch as rows", content = @Content(schema = @Schema(implementation = SheetSchemas.NewRowsAnswer.class)))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SheetSchemas.NewRows.class)))
   public Response create(JsonObject body) {
     Checks.body(body);
     Sheet sheet = sheets.open(sheetId, SheetRole.EDITOR);
@@ -133,7 +142,9 @@ public class RowsResource {
 
   @PATCH
   @Path("/{rowId}")
-  @Operation(summary = "Change cells of a row; with \"version\", a stale write gets 409 with the current row")
+  @Operation(operationId = "updateRow", summary = "Change cells of a row; with \"version\", a stale write gets 409 with the current row")
+  @APIResponse(responseCode = "200", description = "The row as stored now", content = @Content(schema = @Schema(implementation = SheetSchemas.RowAnswer.class)))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SheetSchemas.RowChange.class)))
   public Response update(@PathParam("rowId") String rowId, JsonObject body) {
     Checks.body(body);
     Sheet sheet = sheets.open(sheetId, SheetRole.EDITOR);
@@ -165,7 +176,8 @@ public class RowsResource {
 
   @DELETE
   @Path("/{rowId}")
-  @Operation(summary = "Delete a row")
+  @Operation(operationId = "deleteRow", summary = "Delete a row")
+  @APIResponse(responseCode = "200", description = "Deleted", content = @Content(schema = @Schema(implementation = SheetSchemas.DeletedAnswer.class)))
   public ApiResponse<JsonObject> delete(@PathParam("rowId") String rowId) {
     Sheet sheet = sheets.open(sheetId, SheetRole.EDITOR);
     if (sheet.deleteRow(rowId(rowId)) instanceof EditResult.NotFound<Row>) {
@@ -176,7 +188,9 @@ public class RowsResource {
 
   @POST
   @Path("/{rowId}/move")
-  @Operation(summary = "Move a row to an index of the sheet's order ({\"index\": 0} is the top)")
+  @Operation(operationId = "moveRow", summary = "Move a row to an index of the sheet's order ({\"index\": 0} is the top)")
+  @APIResponse(responseCode = "200", description = "The row in its new place", content = @Content(schema = @Schema(implementation = SheetSchemas.RowAnswer.class)))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SheetSchemas.RowMove.class)))
   public ApiResponse<JsonObject> move(@PathParam("rowId") String rowId, JsonObject body) {
     Checks.body(body);
     Sheet sheet = sheets.open(sheetId, SheetRole.EDITOR);

@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -57,20 +59,21 @@ public class SavedViewsResource {
   String sheetId;
 
   @GET
-  @Operation(summary = "The sheet's saved views, by name")
+  @Operation(operationId = "listViews", summary = "The sheet's saved views, by name")
+  @APIResponse(responseCode = "200", description = "By name", content = @Content(schema = @Schema(implementation = SheetSchemas.SavedViewList.class)))
   public ApiResponse<List<JsonObject>> list() {
     SheetSchema schema = sheets.open(sheetId, SheetRole.VIEWER).schema();
     return ApiResponse.of(views.list(schema).stream().map(SavedViews.SavedView::toJson).toList());
   }
 
   @POST
-  @Operation(summary = "Save a view: a name, sort, filters, quick search and hidden columns (editors)")
-  @RequestBody(
-      content = @Content(
+  @Operation(operationId = "createView", summary = "Save a view: a name, sort, filters, quick search and hidden columns (editors)")
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SheetSchemas.SavedViewInput.class), 
           examples = @ExampleObject(
               name = "big open deals",
               value = "{\"name\":\"Big open deals\",\"sort\":\"deal_value:desc\",\"filters\":[\"deal_value:ge:10000\",\"stage:ne:Closed-Lost\"],"
                   + "\"q\":null,\"hidden\":[\"notes\"]}")))
+  @APIResponse(responseCode = "201", description = "Saved", content = @Content(schema = @Schema(implementation = SheetSchemas.SavedViewAnswer.class)))
   public Response create(JsonObject body) {
     SheetSchema schema = sheets.open(sheetId, SheetRole.EDITOR).schema();
     Checks checks = new Checks();
@@ -82,7 +85,9 @@ public class SavedViewsResource {
 
   @PUT
   @Path("/{viewId}")
-  @Operation(summary = "Change a saved view: its name and settings, as when saving it (editors)")
+  @Operation(operationId = "updateView", summary = "Change a saved view: its name and settings, as when saving it (editors)")
+  @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = SheetSchemas.SavedViewAnswer.class)))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SheetSchemas.SavedViewInput.class)))
   public ApiResponse<JsonObject> update(@PathParam("viewId") String viewId, JsonObject body) {
     SheetSchema schema = sheets.open(sheetId, SheetRole.EDITOR).schema();
     Checks checks = new Checks();
@@ -94,7 +99,8 @@ public class SavedViewsResource {
 
   @DELETE
   @Path("/{viewId}")
-  @Operation(summary = "Remove a saved view (editors)")
+  @Operation(operationId = "deleteView", summary = "Remove a saved view (editors)")
+  @APIResponse(responseCode = "204", description = "Removed")
   public Response delete(@PathParam("viewId") String viewId) {
     SheetSchema schema = sheets.open(sheetId, SheetRole.EDITOR).schema();
     ApiException.unlessFound(views.delete(schema.id(), viewId), "The view");

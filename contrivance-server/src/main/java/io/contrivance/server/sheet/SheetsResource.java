@@ -46,6 +46,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -70,7 +74,7 @@ public class SheetsResource {
   @Inject JdbcSheetStore.ColumnTypes types;
 
   @GET
-  @Operation(summary = "Spreadsheets the caller owns or that are shared with them, most recently changed first")
+  @Operation(operationId = "listSpreadsheets", summary = "Spreadsheets the caller owns or that are shared with them, most recently changed first")
   public ApiResponse<List<SheetDirectory.SheetSummary>> list(@QueryParam("page") String pageText, @QueryParam("limit") String limitText) {
     Paging paging = Paging.of(pageText, limitText, 50, 200);
     String me = currentUser.id();
@@ -81,12 +85,19 @@ public class SheetsResource {
 
   @POST
   @Transactional
-  @Operation(summary = "Create a spreadsheet from {name, description, columns[]} or {name, template: \"sales_pipeline\"}")
+  @Operation(operationId = "createSpreadsheet", summary = "Create a spreadsheet from {name, description, columns[]} or {name, template: \"sales_pipeline\"}")
+  @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = SheetSchemas.SpreadsheetAnswer.class)))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SheetSchemas.NewSpreadsheet.class)))
   public Response create(JsonObject body) {
     Checks.body(body);
     String name = ColumnJson.string(body, "name");
     String description = Optional.ofNullable(ColumnJson.string(body, "description")).orElse("");
     String template = ColumnJson.string(body, "template");
+    ColumnJson.Problems problems = new ColumnJson.Problems();
+    if (name == null || name.isBlank()) {
+      // Checked here as well as by the core, so that it comes in the same answer as the columns' problems.
+      problems.add("name", "must not be blank");
+    }
     List<Column> columns;
     if (template != null) {
       if (!template.equals(Templates.SALES_PIPELINE)) {
@@ -95,7 +106,10 @@ public class SheetsResource {
       String currency = Optional.ofNullable(ColumnJson.string(body, "currency")).orElse("USD");
       columns = Templates.salesPipeline(currency);
     } else {
-      columns = readColumns(body.get("columns"));
+      columns = readColumns(body.get("columns"), problems);
+    }
+    if (!problems.details.isEmpty()) {
+      throw ApiException.invalid("The spreadsheet is not valid", problems.details);
     }
     TextFormat format = JdbcSheetStore.format(ColumnJson.string(body, "text_format"));
     Sheet sheet = sheets.workbook().create(name == null ? "" : name, description, columns, format, Origin.user(currentUser.id()));
@@ -104,7 +118,8 @@ public class SheetsResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "A spreadsheet with its columns (each with a stable id) and the caller's role")
+  @Operation(operationId = "getSpreadsheet", summary = "A spreadsheet with its columns (each with a stable id) and the caller's role")
+  @APIResponse(responseCode = "200", description = "The spreadsheet", content = @Content(schema = @Schema(implementation = SheetSchemas.SpreadsheetAnswer.class)))
   public ApiResponse<JsonObject> get(@PathParam("id") String id) {
     Sheets.Access access = sheets.access(id, SheetRole.VIEWER);
     return ApiResponse.of(views.sheet(access.sheet(), access.role()));
@@ -113,7 +128,9 @@ public class SheetsResource {
   @PUT
   @Path("/{id}")
   @Transactional
-  @Operation(summary = "Rename a spreadsheet or change its description (editors)")
+  @Operation(operationId = "updateSpreadsheet", summary = "Rename a spreadsheet or change its description (editors)")
+  @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = SheetSchemas.SpreadsheetAnswer.class)))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SheetSchemas.SpreadsheetChange.class)))
   public ApiResponse<JsonObject> update(@PathParam("id") String id, JsonObject body) {
     Checks.body(body);
     Sheets.Access access = sheets.access(id, SheetRole.EDITOR);
@@ -128,7 +145,8 @@ public class SheetsResource {
   @DELETE
   @Path("/{id}")
   @Transactional
-  @Operation(summary = "Delete a spreadsheet and its rows (owner)")
+  @Operation(operationId = "deleteSpreadsheet", summary = "Delete a spreadsheet and its rows (owner)")
+  @APIResponse(responseCode = "200", description = "Deleted", content = @Content(schema = @Schema(implementation = SheetSchemas.DeletedAnswer.class)))
   public ApiResponse<JsonObject> delete(@PathParam("id") String id) {
     Sheet sheet = sheets.open(id, SheetRole.OWNER);
     sheets.workbook().delete(sheet.id());
@@ -141,7 +159,9 @@ public class SheetsResource {
   @POST
   @Path("/{id}/columns")
   @Transactional
-  @Operation(summary = "Add a column at the end (editors)")
+  @Operation(operationId = "addColumn", summary = "Add a column at the end (editors)")
+  @APIResponse(responseCode = "201", description = "Added", content = @Content(schema = @Schema(implementation = SheetSchemas.ColumnAnswer.class)))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SheetSchemas.NewColumn.class)))
   public Response addColumn(@PathParam("id") String id, JsonObject body) {
     Checks.body(body);
     Sheet sheet = sheets.open(id, SheetRole.EDITOR);
@@ -155,7 +175,9 @@ public class SheetsResource {
   @PATCH
   @Path("/{id}/columns/{columnId}")
   @Transactional
-  @Operation(summary = "Rename a column, change whether it is required, its rules, display options or position (editors)")
+  @Operation(operationId = "updateColumn", summary = "Rename a column, change whether it is required, its rules, display options or position (editors)")
+  @APIResponse(responseCode = "200", description = "Changed", content = @Content(schema = @Schema(implementation = SheetSchemas.ColumnAnswer.class)))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SheetSchemas.ColumnChange.class)))
   public ApiResponse<JsonObject> updateColumn(@PathParam("id") String id, @PathParam("columnId") String columnId, JsonObject body) {
     Checks.body(body);
     Sheet sheet = sheets.open(id, SheetRole.EDITOR);
@@ -190,9 +212,12 @@ public class SheetsResource {
   @Path("/{id}/columns/{columnId}/type")
   @Transactional
   @Operation(
+      operationId = "changeColumnType",
       summary = "Change a column's type, converting its cells",
       description = "Body: {column_type, type_settings | options, policy: reject_if_lossy (default) | clear_unconvertible, preview: false}. "
           + "The answer lists every cell that does not convert. A lossy change with reject_if_lossy answers 422 conversion_failed and changes nothing.")
+  @APIResponse(responseCode = "200", description = "Converted, or what would be (preview)", content = @Content(schema = @Schema(implementation = SheetSchemas.TypeChangeAnswer.class)))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SheetSchemas.ColumnTypeChange.class)))
   public ApiResponse<JsonObject> changeType(@PathParam("id") String id, @PathParam("columnId") String columnId, JsonObject body) {
     Checks.body(body);
     Sheet sheet = sheets.open(id, SheetRole.EDITOR);
@@ -226,7 +251,8 @@ public class SheetsResource {
   @DELETE
   @Path("/{id}/columns/{columnId}")
   @Transactional
-  @Operation(summary = "Delete a column and its cells (editors)")
+  @Operation(operationId = "deleteColumn", summary = "Delete a column and its cells (editors)")
+  @APIResponse(responseCode = "200", description = "Deleted", content = @Content(schema = @Schema(implementation = SheetSchemas.DeletedAnswer.class)))
   public ApiResponse<JsonObject> deleteColumn(@PathParam("id") String id, @PathParam("columnId") String columnId) {
     Sheet sheet = sheets.open(id, SheetRole.EDITOR);
     sheet.deleteColumn(column(sheet.schema(), columnId).id());
@@ -237,7 +263,7 @@ public class SheetsResource {
 
   @GET
   @Path("/{id}/collaborators")
-  @Operation(summary = "The owner and the people a spreadsheet is shared with")
+  @Operation(operationId = "listCollaborators", summary = "The owner and the people a spreadsheet is shared with")
   public ApiResponse<List<Collaborators.Collaborator>> collaborators(@PathParam("id") String id) {
     sheets.open(id, SheetRole.VIEWER);
     List<Collaborators.Collaborator> people = collaborators.of(id);
@@ -247,7 +273,9 @@ public class SheetsResource {
   @POST
   @Path("/{id}/collaborators")
   @Transactional
-  @Operation(summary = "Share a spreadsheet: {\"email\" or \"user_id\", \"role\": \"viewer\" | \"editor\"} (owner)")
+  @Operation(operationId = "shareSpreadsheet", summary = "Share a spreadsheet: {\"email\" or \"user_id\", \"role\": \"viewer\" | \"editor\"} (owner)")
+  @APIResponse(responseCode = "200", description = "Shared", content = @Content(schema = @Schema(implementation = SheetSchemas.ShareAnswer.class)))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SheetSchemas.Invitation.class)))
   public ApiResponse<JsonObject> share(@PathParam("id") String id, JsonObject body) {
     Checks.body(body);
     sheets.open(id, SheetRole.OWNER);
@@ -273,7 +301,8 @@ public class SheetsResource {
   @DELETE
   @Path("/{id}/collaborators/{userId}")
   @Transactional
-  @Operation(summary = "Stop sharing with someone (owner), or leave a shared spreadsheet (the collaborator)")
+  @Operation(operationId = "unshareSpreadsheet", summary = "Stop sharing with someone (owner), or leave a shared spreadsheet (the collaborator)")
+  @APIResponse(responseCode = "200", description = "No longer shared", content = @Content(schema = @Schema(implementation = SheetSchemas.UnsharedAnswer.class)))
   public ApiResponse<JsonObject> unshare(@PathParam("id") String id, @PathParam("userId") String userId) {
     sheets.open(id, currentUser.id().equals(userId) ? SheetRole.VIEWER : SheetRole.OWNER);
     boolean removed = collaborators.unshare(id, userId);
@@ -289,7 +318,8 @@ public class SheetsResource {
   @POST
   @Path("/{id}/public-link")
   @Transactional
-  @Operation(summary = "Turn on a read-only public link (owner); a new link replaces the old one")
+  @Operation(operationId = "enablePublicLink", summary = "Turn on a read-only public link (owner); a new link replaces the old one")
+  @APIResponse(responseCode = "200", description = "The link", content = @Content(schema = @Schema(implementation = SheetSchemas.PublicLinkAnswer.class)))
   public ApiResponse<JsonObject> enable(@PathParam("id") String id) {
     sheets.open(id, SheetRole.OWNER);
     String token = directory.enablePublicLink(id);
@@ -299,7 +329,8 @@ public class SheetsResource {
   @DELETE
   @Path("/{id}/public-link")
   @Transactional
-  @Operation(summary = "Turn the public link off (owner)")
+  @Operation(operationId = "disablePublicLink", summary = "Turn the public link off (owner)")
+  @APIResponse(responseCode = "200", description = "The link is off", content = @Content(schema = @Schema(implementation = SheetSchemas.PublicLinkOffAnswer.class)))
   public ApiResponse<JsonObject> disable(@PathParam("id") String id) {
     sheets.open(id, SheetRole.OWNER);
     directory.disablePublicLink(id);
@@ -310,7 +341,8 @@ public class SheetsResource {
 
   @GET
   @Path("/{id}/activity")
-  @Operation(summary = "The audit log: who changed what, when, old and new values, newest first; row_id narrows it to one row's history")
+  @Operation(operationId = "listActivity", summary = "The audit log: who changed what, when, old and new values, newest first; row_id narrows it to one row's history")
+  @APIResponse(responseCode = "200", description = "Newest first", content = @Content(schema = @Schema(implementation = SheetSchemas.ActivityPage.class)))
   public ApiResponse<List<JsonObject>> activity(
       @PathParam("id") String id, @QueryParam("page") String pageText, @QueryParam("limit") String limitText, @QueryParam("row_id") String rowId) {
     Paging paging = Paging.of(pageText, limitText, 50, 200);
@@ -323,11 +355,12 @@ public class SheetsResource {
 
   // ------------------------------------------------------------------ helpers
 
-  private List<Column> readColumns(JsonValue json) {
+  /** The columns of a new sheet; what is wrong with them goes to {@code problems}. */
+  private List<Column> readColumns(JsonValue json, ColumnJson.Problems problems) {
     if (!(json instanceof JsonArray array) || array.isEmpty()) {
-      throw ApiException.invalid("A spreadsheet needs columns or a template", List.of(ApiError.Detail.of("columns", "must be a non-empty array (or give \"template\": \"sales_pipeline\")")));
+      problems.add("columns", "must be a non-empty array (or give \"template\": \"sales_pipeline\")");
+      return List.of();
     }
-    ColumnJson.Problems problems = new ColumnJson.Problems();
     Map<String, ColumnId> ids = new HashMap<>();
     List<ColumnId> assigned = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
@@ -350,9 +383,6 @@ public class SheetsResource {
       if (read != null) {
         columns.add(read);
       }
-    }
-    if (!problems.details.isEmpty()) {
-      throw ApiException.invalid("Some columns are not valid", problems.details);
     }
     return columns;
   }

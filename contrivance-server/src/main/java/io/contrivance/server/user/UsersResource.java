@@ -9,6 +9,7 @@ import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;
 import io.contrivance.server.web.ApiResponse;
 import io.contrivance.server.web.Checks;
+import io.contrivance.server.web.Deleted;
 import io.contrivance.server.web.Paging;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,11 +56,13 @@ public class UsersResource {
   /** Changes to a user; absent fields stay as they are. */
   public record UpdateUserRequest(String name, String email, String password, String currentPassword, String role, Boolean disabled) {}
 
-  public record DeletedResponse(String id, boolean deleted) {}
+  /** The answer that carries one user. */
+  public record UserAnswer(boolean success, UserResponse data) {}
 
   @POST
   @Transactional
-  @Operation(summary = "Create an account (admins)", description = "How accounts are made when open registration is switched off. The new user signs in with the password given.")
+  @Operation(operationId = "createUser", summary = "Create an account (admins)", description = "How accounts are made when open registration is switched off. The new user signs in with the password given.")
+  @APIResponse(responseCode = "201", description = "Created", content = @Content(schema = @Schema(implementation = UserAnswer.class)))
   public Response create(AuthTransfer.RegisterRequest body) {
     if (!currentUser.isAdmin()) {
       throw ApiException.forbidden("forbidden", "Only an admin may create accounts");
@@ -67,7 +73,7 @@ public class UsersResource {
   }
 
   @GET
-  @Operation(summary = "Search users by email or name, one page at a time")
+  @Operation(operationId = "searchUsers", summary = "Search users by email or name, one page at a time")
   public ApiResponse<List<UserResponse>> search(
       @QueryParam("q") @DefaultValue("") String q,
       @QueryParam("page") String pageText,
@@ -81,7 +87,7 @@ public class UsersResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "One user")
+  @Operation(operationId = "getUser", summary = "One user")
   public ApiResponse<UserResponse> get(@PathParam("id") String id) {
     return ApiResponse.of(UserResponse.of(existing(id)));
   }
@@ -89,7 +95,7 @@ public class UsersResource {
   @PUT
   @Path("/{id}")
   @Transactional
-  @Operation(summary = "Change a user", description = "Name, email and password (with current_password) by the user themself or an admin; role and disabled by an admin only.")
+  @Operation(operationId = "updateUser", summary = "Change a user", description = "Name, email and password (with current_password) by the user themself or an admin; role and disabled by an admin only.")
   public ApiResponse<UserResponse> update(@PathParam("id") String id, UpdateUserRequest body) {
     Checks.body(body);
     currentUser.requireSelfOrAdmin(id);
@@ -144,8 +150,8 @@ public class UsersResource {
   @DELETE
   @Path("/{id}")
   @Transactional
-  @Operation(summary = "Delete a user (themself or by an admin)")
-  public ApiResponse<DeletedResponse> delete(@PathParam("id") String id) {
+  @Operation(operationId = "deleteUser", summary = "Delete a user (themself or by an admin)")
+  public ApiResponse<Deleted> delete(@PathParam("id") String id) {
     currentUser.requireSelfOrAdmin(id);
     UserEntity user = existing(id);
     if (user.role() == Role.ADMIN && !user.disabled() && accounts.countAdmins() <= 1) {
@@ -153,7 +159,7 @@ public class UsersResource {
     }
     sessions.endAll(id, "account_deleted");
     accounts.remove(user);
-    return ApiResponse.of(new DeletedResponse(id, true));
+    return ApiResponse.of(new Deleted(id, true));
   }
 
   private UserEntity existing(String id) {
