@@ -128,6 +128,10 @@ final class Connection {
     }
   }
 
+  void send(ServerMessage message) {
+    send(message.text());
+  }
+
   /** Queues a message; the client is disconnected if it has fallen too far behind. */
   void send(String text) {
     boolean start = false;

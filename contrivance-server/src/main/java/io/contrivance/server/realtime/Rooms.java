@@ -1,7 +1,5 @@
 package io.contrivance.server.realtime;
 
-import static io.contrivance.server.web.Jsons.JSON;
-
 import io.contrivance.core.Sheet;
 import io.contrivance.core.collab.Presence;
 import io.contrivance.core.sheet.SheetEvent;
@@ -19,9 +17,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.websocket.CloseReason;
 import java.time.Clock;
 import java.time.Duration;
@@ -185,7 +180,7 @@ public class Rooms {
               return r;
             });
     Presence.Entry entry = room.presence.join(connection.id, connection.userId, connection.name);
-    sendToOthers(room, connection, presenceJson("user_joined", entry).toString());
+    sendToOthers(room, connection, new ServerMessage.UserJoined(entry));
     return room;
   }
 
@@ -196,7 +191,7 @@ public class Rooms {
     if (room == null || !room.connections.contains(connection)) {
       return;
     }
-    room.presence.leave(connection.id).ifPresent(entry -> sendToOthers(room, connection, presenceJson("user_left", entry).toString()));
+    room.presence.leave(connection.id).ifPresent(entry -> sendToOthers(room, connection, new ServerMessage.UserLeft(entry)));
     rooms.computeIfPresent(
         connection.sheetId,
         (id, r) -> {
@@ -217,7 +212,7 @@ public class Rooms {
     }
     if (room.connections.contains(connection)) {
       Presence.Entry entry = room.presence.join(connection.id, connection.userId, connection.name);
-      sendToOthers(room, connection, presenceJson("user_joined", entry).toString());
+      sendToOthers(room, connection, new ServerMessage.UserJoined(entry));
     }
   }
 
@@ -251,9 +246,7 @@ public class Rooms {
     if (changes.isEmpty()) {
       return;
     }
-    JsonArrayBuilder entries = JSON.createArrayBuilder();
-    changes.forEach(e -> entries.add(presenceJson(null, e)));
-    String text = JSON.createObjectBuilder().add("type", "presence").add("entries", entries).build().toString();
+    String text = new ServerMessage.PresenceChanges(changes).text();
     room.connections.forEach(c -> c.send(text));
   }
 
@@ -311,33 +304,15 @@ public class Rooms {
   private static void deliver(Room room, long revision, String json, String author, String opId) {
     for (Connection connection : room.connections) {
       if (author != null && connection.id.equals(author)) {
-        connection.event(revision, "{\"type\":\"ack\",\"op_id\":" + JSON.createValue(opId) + ",\"revision\":" + revision + ",\"event\":" + json + "}");
+        connection.event(revision, new ServerMessage.Ack(opId, revision, json).text());
       } else {
         connection.event(revision, json);
       }
     }
   }
 
-  /** A presence entry as JSON, as a message of the given type (or, with null, as an entry of a list). */
-  static JsonObject presenceJson(String type, Presence.Entry entry) {
-    JsonObjectBuilder json = JSON.createObjectBuilder();
-    if (type != null) {
-      json.add("type", type);
-    }
-    json.add("connection_id", entry.connection()).add("user_id", entry.user()).add("name", entry.name()).add("color", entry.color()).add("editing", entry.editing());
-    entry.selection().ifPresentOrElse(
-        r -> json.add("selection", JSON.createObjectBuilder().add("from_row", r.fromRow().value()).add("from_column", r.fromColumn().value()).add("to_row", r.toRow().value()).add("to_column", r.toColumn().value())),
-        () -> json.addNull("selection"));
-    return json.build();
-  }
-
-  static JsonArrayBuilder presenceList(Room room) {
-    JsonArrayBuilder list = JSON.createArrayBuilder();
-    room.presence.entries().forEach(e -> list.add(presenceJson(null, e)));
-    return list;
-  }
-
-  private static void sendToOthers(Room room, Connection from, String text) {
+  private static void sendToOthers(Room room, Connection from, ServerMessage message) {
+    String text = message.text();
     for (Connection connection : room.connections) {
       if (connection != from) {
         connection.send(text);
@@ -370,7 +345,7 @@ public class Rooms {
       long nanoTime = System.nanoTime();
       for (Room room : rooms.values()) {
         for (Presence.Entry gone : room.presence.expire()) {
-          String text = presenceJson("user_left", gone).toString();
+          String text = new ServerMessage.UserLeft(gone).text();
           room.connections.forEach(c -> c.send(text));
         }
         for (Connection connection : room.connections) {

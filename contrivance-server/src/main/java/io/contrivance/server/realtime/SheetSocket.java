@@ -4,7 +4,6 @@ import static io.contrivance.server.web.Jsons.JSON;
 
 import io.contrivance.core.Sheet;
 import io.contrivance.core.collab.Presence;
-import io.contrivance.core.sheet.Column;
 import io.contrivance.core.sheet.ColumnId;
 import io.contrivance.core.sheet.EditResult;
 import io.contrivance.core.sheet.Origin;
@@ -12,7 +11,6 @@ import io.contrivance.core.sheet.RowId;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.core.sheet.SheetSchema;
 import io.contrivance.core.sheet.Violation;
-import io.contrivance.core.type.InvalidDefinitionException;
 import io.contrivance.core.type.ParseResult;
 import io.contrivance.server.auth.AccessTokens;
 import io.contrivance.server.auth.SessionGuard;
@@ -27,13 +25,8 @@ import io.contrivance.server.web.ApiError;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.HandshakeResponse;
@@ -46,7 +39,6 @@ import jakarta.websocket.server.HandshakeRequest;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import jakarta.websocket.server.ServerEndpointConfig;
-import java.io.StringReader;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -167,34 +159,34 @@ public class SheetSocket {
       connection.close(CloseReason.CloseCodes.TOO_BIG, "message_too_big");
       return;
     }
-    JsonObject message;
-    try (JsonReader reader = JSON.createReader(new StringReader(text))) {
-      message = reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
-      error(connection, null, "bad_message", "a message is one JSON object with a \"type\"");
+    ClientMessage message;
+    try {
+      message = ClientMessage.decode(text);
+    } catch (ClientMessage.Malformed malformed) {
+      if (malformed.type != null && !"auth".equals(malformed.type) && !connection.authenticated()) {
+        connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "auth_required");
+      } else if (malformed.isEdit()) {
+        connection.send(new ServerMessage.Rejected(malformed.opId, "invalid", malformed.getMessage(), malformed.details));
+      } else {
+        connection.send(new ServerMessage.Error("bad_message", malformed.getMessage(), malformed.details));
+      }
       return;
     }
-    String type = string(message, "type");
-    String opId = string(message, "op_id");
-    try {
-      if ("auth".equals(type)) {
-        auth(connection, message);
-        return;
-      }
-      if (!connection.authenticated()) {
-        connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "auth_required");
-        return;
-      }
-      rooms.touch(connection);
-      switch (type == null ? "" : type) {
-        case "ping" -> connection.send("{\"type\":\"pong\"}");
-        case "presence" -> presence(connection, message);
-        case "update_cell", "update_cells", "insert_row", "delete_row", "move_row", "undo", "redo" -> edit(connection, type, opId, message);
-        default -> error(connection, opId, "bad_message", "unknown message type " + JSON.createValue(type == null ? "" : type));
-      }
-    } catch (IllegalArgumentException e) {
-      // An id that is not an id, a value of the wrong JSON kind: the message, not the server, is at fault.
-      error(connection, opId, "bad_message", e.getMessage());
+    if (message instanceof ClientMessage.Auth auth) {
+      auth(connection, auth);
+      return;
+    }
+    if (!connection.authenticated()) {
+      connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "auth_required");
+      return;
+    }
+    rooms.touch(connection);
+    if (message instanceof ClientMessage.Ping) {
+      connection.send(new ServerMessage.Pong());
+    } else if (message instanceof ClientMessage.PresenceUpdate presence) {
+      rooms.presence(connection, presence.selection(), presence.editing());
+    } else if (message instanceof ClientMessage.Edit edit) {
+      edit(connection, edit);
     }
   }
 
@@ -218,8 +210,8 @@ public class SheetSocket {
 
   // ------------------------------------------------------------------ auth, snapshot, replay
 
-  private void auth(Connection connection, JsonObject message) {
-    Optional<AccessTokens.Verified> verified = tokens.verify(string(message, "token"));
+  private void auth(Connection connection, ClientMessage.Auth message) {
+    Optional<AccessTokens.Verified> verified = tokens.verify(message.token());
     if (verified.isEmpty() || guard.check(verified.get().sessionId()).isEmpty()) {
       connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "invalid_token");
       return;
@@ -233,7 +225,7 @@ public class SheetSocket {
       }
       connection.tokenExpires = token.expiresAt();
       connection.sessionId = token.sessionId();
-      connection.send(JSON.createObjectBuilder().add("type", "auth_ok").add("expires_at", token.expiresAt().toString()).build().toString());
+      connection.send(new ServerMessage.AuthOk(token.expiresAt()));
       return;
     }
     Optional<SheetRole> role = sheets.roleOf(token.userId(), connection.sheetId);
@@ -259,57 +251,36 @@ public class SheetSocket {
       connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "no_access");
       return;
     }
-    JsonValue last = message.get("last_revision");
+    OptionalLong last = message.lastRevision();
     List<String> missed = null;
-    if (last instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 0 && n.longValue() <= revision && revision - n.longValue() <= MAX_REPLAY) {
-      missed = store.loggedEvents(sheet.id(), n.longValue(), revision);
-      if (missed.size() != revision - n.longValue()) {
+    if (last.isPresent() && last.getAsLong() <= revision && revision - last.getAsLong() <= MAX_REPLAY) {
+      missed = store.loggedEvents(sheet.id(), last.getAsLong(), revision);
+      if (missed.size() != revision - last.getAsLong()) {
         missed = null; // the log does not reach back that far
       }
     }
-    JsonObjectBuilder you =
-        JSON.createObjectBuilder()
-            .add("user_id", connection.userId)
-            .add("connection_id", connection.id)
-            .add("role", connection.role.wire())
-            .add("color", Presence.colorOf(connection.userId))
-            .add("token_expires_at", connection.tokenExpires.toString());
+    var you = new ServerMessage.You(connection.userId, connection.id, connection.role.wire(), Presence.colorOf(connection.userId), connection.tokenExpires);
+    List<Presence.Entry> presence = room.presence.entries();
     if (missed != null) {
-      StringBuilder replay = new StringBuilder(256 + missed.stream().mapToInt(String::length).sum());
-      replay.append("{\"type\":\"replay\",\"from_revision\":").append(((JsonNumber) last).longValue()).append(",\"revision\":").append(revision).append(",\"events\":[");
-      for (int i = 0; i < missed.size(); i++) {
-        replay.append(i > 0 ? "," : "").append(missed.get(i));
-      }
-      replay.append("],\"presence\":").append(Rooms.presenceList(room).build()).append(",\"you\":").append(you.build()).append('}');
-      connection.send(replay.toString());
+      connection.send(new ServerMessage.Replay(last.getAsLong(), revision, missed, presence, you));
     } else {
-      connection.send(snapshot(sheet, revision, room, you).toString());
+      connection.send(snapshot(sheet, revision, presence, you));
     }
     connection.ready(revision);
   }
 
-  private static JsonObject snapshot(Sheet sheet, long revision, Rooms.Room room, JsonObjectBuilder you) {
+  private static ServerMessage.Snapshot snapshot(Sheet sheet, long revision, List<Presence.Entry> presence, ServerMessage.You you) {
     SheetSchema schema = sheet.schema();
     JsonArrayBuilder columns = JSON.createArrayBuilder();
     schema.columns().forEach(c -> columns.add(ColumnJson.write(c)));
     long count = sheet.rowCount();
-    JsonArrayBuilder rows = count <= SNAPSHOT_ROWS ? rows(sheet) : null;
-    JsonObjectBuilder json =
-        JSON.createObjectBuilder()
-            .add("type", "snapshot")
-            .add("revision", revision)
-            .add("sheet", JSON.createObjectBuilder().add("id", sheet.id().value()).add("name", schema.name()).add("description", schema.description()).add("columns", columns).add("row_count", count))
-            .add("rows_included", rows != null)
-            .add("presence", Rooms.presenceList(room))
-            .add("you", you);
-    if (rows != null) {
-      json.add("rows", rows);
-    }
-    return json.build();
+    JsonArray rows = count <= SNAPSHOT_ROWS ? rows(sheet) : null;
+    JsonObject about = JSON.createObjectBuilder().add("id", sheet.id().value()).add("name", schema.name()).add("description", schema.description()).add("columns", columns).add("row_count", count).build();
+    return new ServerMessage.Snapshot(revision, about, rows, presence, you);
   }
 
   /** Every row, unless together they are too large to send in one message (then null: the client pages through REST). */
-  private static JsonArrayBuilder rows(Sheet sheet) {
+  private static JsonArray rows(Sheet sheet) {
     JsonArrayBuilder rows = JSON.createArrayBuilder();
     long size = 0;
     for (var row : sheet.rows()) {
@@ -320,16 +291,13 @@ public class SheetSocket {
       }
       rows.add(json);
     }
-    return rows;
+    return rows.build();
   }
 
   // ------------------------------------------------------------------ edits
 
-  private void edit(Connection connection, String type, String opId, JsonObject message) {
-    if (opId == null || opId.isBlank() || opId.length() > 100) {
-      error(connection, null, "bad_message", "every edit needs an op_id of 1 to 100 characters");
-      return;
-    }
+  private void edit(Connection connection, ClientMessage.Edit edit) {
+    String opId = edit.opId();
     // Sharing may have changed since the socket opened (cached for two seconds).
     Optional<SheetRole> current = sheets.roleOf(connection.userId, connection.sheetId);
     if (current.isEmpty()) {
@@ -338,213 +306,98 @@ public class SheetSocket {
     }
     connection.role = current.get();
     if (!connection.role.atLeast(SheetRole.EDITOR)) {
-      rejected(connection, opId, "no_permission", "viewers cannot edit this sheet", List.of());
+      connection.send(new ServerMessage.Rejected(opId, "no_permission", "viewers cannot edit this sheet"));
       return;
     }
     if (!connection.ops.tryConsume(1)) {
-      rejected(connection, opId, "rate_limited", "too many edits; slow down", List.of());
+      connection.send(new ServerMessage.Rejected(opId, "rate_limited", "too many edits; slow down"));
       return;
     }
-    JsonValue base = message.get("base_revision");
-    OptionalLong baseRevision = base instanceof JsonNumber n && n.isIntegral() && n.longValue() >= 0 ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
     Sheet sheet = sheets.workbook().open(SheetId.of(connection.sheetId)).orElse(null);
     if (sheet == null) {
       connection.close(CloseReason.CloseCodes.VIOLATED_POLICY, "sheet_deleted");
       return;
     }
-    Sheet as = sheet.as(new Origin(connection.userId, connection.id + "/" + opId, baseRevision));
+    Sheet as = sheet.as(new Origin(connection.userId, connection.id + "/" + opId, edit.baseRevision()));
+    ServerMessage answer;
     try {
-      switch (type) {
-        case "update_cell" -> {
-          SheetSchema schema = sheet.schema();
-          String column = string(message, "column_id");
-          Optional<Column> target = column == null ? Optional.empty() : schema.column(ColumnId.of(column));
-          if (target.isEmpty()) {
-            rejected(connection, opId, "column_deleted", "the sheet has no column " + JSON.createValue(String.valueOf(column)), List.of());
-            return;
-          }
-          Map<ColumnId, ParseResult> values = values(connection, opId, schema, JSON.createObjectBuilder().add(target.get().id().value(), orNull(message.get("value"))).build());
-          if (values != null) {
-            answer(connection, opId, as.updateRowParsed(rowId(message, "row_id"), values, OptionalLong.empty()));
-          }
-        }
-        case "update_cells" -> {
-          Map<RowId, Map<ColumnId, ParseResult>> cells = cells(connection, opId, sheet.schema(), message);
-          if (cells != null) {
-            EditResult<?> result = as.updateRowsParsed(cells);
-            if (result instanceof EditResult.Rejected<?> rejected) {
-              var details = new ArrayList<ApiError.Detail>();
-              for (Violation v : rejected.problems()) {
-                details.add(new ApiError.Detail(cellField(v.row().value(), v.column().value()), v.message(), v.code()));
-              }
-              rejected(connection, opId, "validation_failed", "the values break the sheet's rules; nothing was changed", details);
-            } else {
-              answer(connection, opId, result);
-            }
-          }
-        }
-        case "insert_row" -> {
-          JsonValue data = message.containsKey("data") ? message.get("data") : JsonValue.EMPTY_JSON_OBJECT;
-          Map<ColumnId, ParseResult> values = values(connection, opId, sheet.schema(), data);
-          if (values != null) {
-            String newRow = string(message, "row_id");
-            answer(connection, opId, as.insertRowParsed(optionalRowId(message, "after_row_id"), newRow == null ? null : RowId.of(newRow), values));
-          }
-        }
-        case "delete_row" -> answer(connection, opId, as.deleteRow(rowId(message, "row_id")));
-        case "move_row" -> answer(connection, opId, as.moveRowAfter(rowId(message, "row_id"), optionalRowId(message, "after_row_id")));
-        case "undo" -> answer(connection, opId, as.undo());
-        case "redo" -> answer(connection, opId, as.redo());
-        default -> throw new IllegalStateException(type);
-      }
-    } catch (InvalidDefinitionException e) {
-      rejected(connection, opId, "invalid", e.getMessage(), List.of());
-    } catch (IllegalArgumentException e) {
-      rejected(connection, opId, "invalid", e.getMessage(), List.of());
+      answer = apply(as, sheet.schema(), edit);
+    } catch (IllegalArgumentException e) { // InvalidDefinitionException among them
+      answer = new ServerMessage.Rejected(opId, "invalid", e.getMessage());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "an edit of sheet " + connection.sheetId + " failed", e);
-      rejected(connection, opId, "unavailable", "the edit could not be stored; try again", List.of());
+      answer = new ServerMessage.Rejected(opId, "unavailable", "the edit could not be stored; try again");
+    }
+    if (answer != null && !(answer instanceof ServerMessage.Ack && connection.acked.remove(opId))) {
+      connection.send(answer);
     }
   }
-
-  /** The most cells one {@code update_cells} may set (a paste of 1,000 rows by 10 columns). */
-  static final int MAX_CELLS = 10_000;
 
   /**
-   * The cells of an {@code update_cells} message by row: {@code "cells": [{"row_id", "column_id",
-   * "value"}, ...]}. Values are read by each column's type; a cell that cannot be read is named
-   * ({@code cells.<row id>.<column id>}) by the core in one refusal with every rule the edit breaks.
+   * Applies an edit; the answer for its author, unless the edit's own event is the answer (then an
+   * {@code unchanged} ack, which the caller drops once the event went out as the acknowledgement).
    */
-  private Map<RowId, Map<ColumnId, ParseResult>> cells(Connection connection, String opId, SheetSchema schema, JsonObject message) {
-    if (!(message.get("cells") instanceof JsonArray list) || list.isEmpty() || list.size() > MAX_CELLS) {
-      rejected(connection, opId, "invalid", "cells must be an array of 1 to " + MAX_CELLS + " {row_id, column_id, value}", List.of());
-      return null;
-    }
-    Map<RowId, JsonObjectBuilder> byRow = new LinkedHashMap<>();
-    for (JsonValue item : list) {
-      String row = item instanceof JsonObject cell ? string(cell, "row_id") : null;
-      String column = item instanceof JsonObject cell ? string(cell, "column_id") : null;
-      if (row == null || column == null) {
-        rejected(connection, opId, "invalid", "every cell needs a row_id and a column_id", List.of());
-        return null;
+  private static ServerMessage apply(Sheet as, SheetSchema schema, ClientMessage.Edit edit) {
+    String opId = edit.opId();
+    List<ApiError.Detail> problems = new ArrayList<>();
+    if (edit instanceof ClientMessage.UpdateCell cell) {
+      if (schema.column(cell.column()).isEmpty()) {
+        return new ServerMessage.Rejected(opId, "column_deleted", "the sheet has no column " + JSON.createValue(cell.column().value()));
       }
-      byRow.computeIfAbsent(RowId.of(row), id -> JSON.createObjectBuilder()).add(column, orNull(item.asJsonObject().get("value")));
+      Map<ColumnId, ParseResult> values = RowInput.read(schema, JSON.createObjectBuilder().add(cell.column().value(), cell.value()).build(), "data.", problems);
+      return problems.isEmpty() ? answer(opId, as.updateRowParsed(cell.row(), values, OptionalLong.empty())) : invalidValues(opId, problems);
+    } else if (edit instanceof ClientMessage.UpdateCells update) {
+      Map<RowId, JsonObjectBuilder> byRow = new LinkedHashMap<>();
+      update.cells().forEach(c -> byRow.computeIfAbsent(c.row(), id -> JSON.createObjectBuilder()).add(c.column().value(), c.value()));
+      Map<RowId, Map<ColumnId, ParseResult>> cells = new LinkedHashMap<>();
+      // A cell that cannot be read is named cells.<row id>.<column id>, as the core names the rules a paste breaks.
+      byRow.forEach((row, data) -> cells.put(row, RowInput.read(schema, data.build(), "cells." + row.value() + ".", problems)));
+      if (!problems.isEmpty()) {
+        return new ServerMessage.Rejected(opId, "validation_failed", "some values are not valid for their columns; nothing was changed", problems);
+      }
+      EditResult<?> result = as.updateRowsParsed(cells);
+      if (result instanceof EditResult.Rejected<?> rejected) {
+        rejected.problems().forEach(v -> problems.add(new ApiError.Detail("cells." + v.row().value() + "." + v.column().value(), v.message(), v.code())));
+        return new ServerMessage.Rejected(opId, "validation_failed", "the values break the sheet's rules; nothing was changed", problems);
+      }
+      return answer(opId, result);
+    } else if (edit instanceof ClientMessage.InsertRow insert) {
+      Map<ColumnId, ParseResult> values = RowInput.read(schema, insert.data(), "data.", problems);
+      return problems.isEmpty() ? answer(opId, as.insertRowParsed(insert.after(), insert.row(), values)) : invalidValues(opId, problems);
+    } else if (edit instanceof ClientMessage.DeleteRow delete) {
+      return answer(opId, as.deleteRow(delete.row()));
+    } else if (edit instanceof ClientMessage.MoveRow move) {
+      return answer(opId, as.moveRowAfter(move.row(), move.after()));
+    } else if (edit instanceof ClientMessage.Undo) {
+      return answer(opId, as.undo());
+    } else if (edit instanceof ClientMessage.Redo) {
+      return answer(opId, as.redo());
     }
-    List<ApiError.Detail> problems = new ArrayList<>();
-    Map<RowId, Map<ColumnId, ParseResult>> cells = new LinkedHashMap<>();
-    byRow.forEach((row, data) -> cells.put(row, RowInput.read(schema, data.build(), "cells." + row.value() + ".", problems)));
-    if (!problems.isEmpty()) {
-      rejected(connection, opId, "validation_failed", "some values are not valid for their columns; nothing was changed", problems);
-      return null;
-    }
-    return cells;
+    throw new IllegalStateException("unknown edit " + edit);
   }
 
-  private static String cellField(String row, String column) {
-    return "cells." + row + "." + column;
+  private static ServerMessage invalidValues(String opId, List<ApiError.Detail> problems) {
+    return new ServerMessage.Rejected(opId, "validation_failed", "some values are not valid for their columns", problems);
   }
 
-  private Map<ColumnId, ParseResult> values(Connection connection, String opId, SheetSchema schema, JsonValue data) {
-    List<ApiError.Detail> problems = new ArrayList<>();
-    Map<ColumnId, ParseResult> values = RowInput.read(schema, data, "data.", problems);
-    if (!problems.isEmpty()) {
-      rejected(connection, opId, "validation_failed", "some values are not valid for their columns", problems);
-      return null;
-    }
-    return values;
-  }
-
-  /** Answers an edit that was not acknowledged with its event (refused, or applied without a change). */
-  private void answer(Connection connection, String opId, EditResult<?> result) {
+  /** The answer to an edit by what the engine made of it. */
+  private static ServerMessage answer(String opId, EditResult<?> result) {
     if (result instanceof EditResult.Applied<?> applied) {
-      if (!connection.acked.remove(opId)) {
-        connection.send(JSON.createObjectBuilder().add("type", "ack").add("op_id", opId).add("revision", applied.revision()).add("unchanged", true).build().toString());
-      }
+      return new ServerMessage.Ack(opId, applied.revision(), null);
     } else if (result instanceof EditResult.Rejected<?> rejected) {
       var details = new ArrayList<ApiError.Detail>();
       for (Violation v : rejected.problems()) {
         details.add(new ApiError.Detail("data." + v.column().value(), v.message(), v.code()));
       }
-      rejected(connection, opId, "validation_failed", "the values break the sheet's rules", details);
+      return new ServerMessage.Rejected(opId, "validation_failed", "the values break the sheet's rules", details);
     } else if (result instanceof EditResult.NotFound<?>) {
-      rejected(connection, opId, "row_deleted", "the row does not exist (it may have been deleted)", List.of());
+      return new ServerMessage.Rejected(opId, "row_deleted", "the row does not exist (it may have been deleted)");
     } else if (result instanceof EditResult.Conflict<?> conflict) {
-      connection.send(
-          JSON.createObjectBuilder()
-              .add("type", "conflict")
-              .add("op_id", opId)
-              .add("reason", "concurrent_edit")
-              .add("message", "someone changed this since you saw it; here is the row now")
-              .add("row", EventJson.row(conflict.current()))
-              .build()
-              .toString());
+      return new ServerMessage.Conflict(opId, EventJson.row(conflict.current()));
     } else if (result instanceof EditResult.Refused<?> refused) {
-      rejected(connection, opId, refused.code(), refused.message(), List.of());
+      return new ServerMessage.Rejected(opId, refused.code(), refused.message());
     }
+    throw new IllegalStateException("unknown result " + result);
   }
 
-  private static void rejected(Connection connection, String opId, String reason, String message, List<ApiError.Detail> details) {
-    JsonArrayBuilder array = JSON.createArrayBuilder();
-    for (ApiError.Detail d : details) {
-      JsonObjectBuilder detail = JSON.createObjectBuilder().add("field", d.field()).add("message", d.message());
-      if (d.code() != null) {
-        detail.add("code", d.code());
-      }
-      array.add(detail);
-    }
-    JsonObjectBuilder json = JSON.createObjectBuilder().add("type", "rejected").add("reason", reason).add("message", message).add("details", array);
-    if (opId != null) {
-      json.add("op_id", opId);
-    }
-    connection.send(json.build().toString());
-  }
-
-  private static void error(Connection connection, String opId, String code, String message) {
-    JsonObjectBuilder json = JSON.createObjectBuilder().add("type", "error").add("code", code).add("message", message == null ? code : message);
-    if (opId != null) {
-      json.add("op_id", opId);
-    }
-    connection.send(json.build().toString());
-  }
-
-  // ------------------------------------------------------------------ presence
-
-  private void presence(Connection connection, JsonObject message) {
-    Optional<Presence.Range> selection = Optional.empty();
-    if (message.get("selection") instanceof JsonObject range) {
-      RowId from = rowId(range, "from_row");
-      ColumnId fromColumn = ColumnId.of(required(range, "from_column"));
-      RowId to = range.containsKey("to_row") ? rowId(range, "to_row") : from;
-      ColumnId toColumn = range.containsKey("to_column") ? ColumnId.of(required(range, "to_column")) : fromColumn;
-      selection = Optional.of(new Presence.Range(from, fromColumn, to, toColumn));
-    }
-    rooms.presence(connection, selection, message.getBoolean("editing", false));
-  }
-
-  // ------------------------------------------------------------------ reading messages
-
-  private static String string(JsonObject json, String key) {
-    return json.get(key) instanceof JsonString s ? s.getString() : null;
-  }
-
-  private static String required(JsonObject json, String key) {
-    String value = string(json, key);
-    if (value == null) {
-      throw new IllegalArgumentException(key + " is required");
-    }
-    return value;
-  }
-
-  private static RowId rowId(JsonObject json, String key) {
-    return RowId.of(required(json, key));
-  }
-
-  private static RowId optionalRowId(JsonObject json, String key) {
-    String value = string(json, key);
-    return value == null ? null : RowId.of(value);
-  }
-
-  private static JsonValue orNull(JsonValue value) {
-    return value == null ? JsonValue.NULL : value;
-  }
 }

@@ -115,6 +115,13 @@ class RealtimeIT {
       ann.send("this is not json");
       assertThat(ann.next("error").getString("code")).isEqualTo("bad_message");
 
+      // An edit that cannot be read is refused under its op_id, every bad field named at once.
+      ann.send("{\"type\":\"update_cells\",\"op_id\":\"unread\",\"cells\":[{\"column_id\":\"company\"},{\"row_id\":7,\"column_id\":\"stage\"}]}");
+      JsonObject unread = ann.next("rejected");
+      assertThat(unread.getString("op_id")).isEqualTo("unread");
+      assertThat(unread.getString("reason")).isEqualTo("invalid");
+      assertThat(unread.getJsonArray("details").getValuesAs(JsonObject.class)).extracting(d -> d.getString("field")).containsExactly("cells[0].row_id", "cells[1].row_id");
+
       vera.send(updateCell("v1", 0, row, "company", "\"Mine\""));
       assertThat(vera.next("rejected").getString("reason")).isEqualTo("no_permission");
 
