@@ -1,5 +1,8 @@
 import type { EventRow, PresenceEntry, SheetEvent } from "./live";
+import type { CellChange, ClientMessage, Detail, EditMessage, ServerMessage } from "./protocol";
 import type { JsonValue } from "./types";
+
+export type { CellChange } from "./protocol";
 
 /** Stands in for a socket not opened yet: every edit is refused as `offline`, so callers use REST. */
 export function offline(): Pick<LiveSheet, "updateCell" | "updateCells"> {
@@ -16,17 +19,10 @@ export class EditRefused extends Error {
   constructor(
     readonly reason: string,
     message: string,
-    readonly details: { field: string; message: string }[] = [],
+    readonly details: Detail[] = [],
   ) {
     super(message);
   }
-}
-
-/** One cell of a multi-row edit. */
-export interface CellChange {
-  row_id: string;
-  column_id: string;
-  value: JsonValue;
 }
 
 /** What a {@link LiveSheet} tells its owner. */
@@ -120,7 +116,7 @@ export class LiveSheet {
     return this.edit({ type: "redo" });
   }
 
-  private edit(message: Record<string, unknown>): Promise<SheetEvent | undefined> {
+  private edit(message: EditMessage): Promise<SheetEvent | undefined> {
     if (!this.live || !this.socket || this.socket.readyState !== 1 || this.revision === null) {
       return Promise.reject(new EditRefused("offline", "Not connected"));
     }
@@ -136,7 +132,7 @@ export class LiveSheet {
     this.socket?.close(4000, "resync");
   }
 
-  private send(message: unknown): void {
+  private send(message: ClientMessage): void {
     if (this.socket && this.socket.readyState === 1) {
       this.socket.send(JSON.stringify(message));
     }
@@ -156,9 +152,10 @@ export class LiveSheet {
     this.socket = socket;
     this.lifetime = tokenLifetime(token);
     socket.onopen = () => {
-      socket.send(JSON.stringify(this.revision === null ? { type: "auth", token } : { type: "auth", token, last_revision: this.revision }));
+      const auth: ClientMessage = this.revision === null ? { type: "auth", token } : { type: "auth", token, last_revision: this.revision };
+      socket.send(JSON.stringify(auth));
     };
-    socket.onmessage = (message) => this.receive(JSON.parse(String(message.data)) as { type: string; [key: string]: unknown });
+    socket.onmessage = (message) => this.receive(JSON.parse(String(message.data)) as ServerMessage);
     socket.onclose = () => {
       this.live = false;
       for (const [, waiting] of this.pending) {
@@ -182,20 +179,14 @@ export class LiveSheet {
     };
   }
 
-  private receive(message: { type: string; [key: string]: unknown }): void {
+  private receive(message: ServerMessage): void {
     switch (message.type) {
       case "snapshot":
       case "replay": {
         this.attempts = 0;
-        this.revision = message.revision as number;
-        const rows = message.type === "snapshot" ? ((message.rows as EventRow[] | undefined) ?? null) : null;
-        this.listener.ready(
-          this.revision,
-          (message.events as SheetEvent[] | undefined) ?? [],
-          rows,
-          message.presence as PresenceEntry[],
-          message.you as { connection_id: string; user_id: string },
-        );
+        this.revision = message.revision;
+        const rows = message.type === "snapshot" ? (message.rows ?? null) : null;
+        this.listener.ready(this.revision, message.type === "replay" ? message.events : [], rows, message.presence, message.you);
         this.live = true;
         this.listener.status("live");
         if (!this.pinger) {
@@ -206,21 +197,15 @@ export class LiveSheet {
       }
       case "ack":
         if (message.event) {
-          this.deliver(message.event as SheetEvent);
+          this.deliver(message.event);
         }
-        this.settle(message.op_id as string | undefined, (waiting) => waiting.resolve(message.event as SheetEvent | undefined));
+        this.settle(message.op_id, (waiting) => waiting.resolve(message.event));
         break;
       case "rejected":
+        this.settle(message.op_id, (waiting) => waiting.reject(new EditRefused(message.reason, message.message, message.details)));
+        break;
       case "conflict":
-        this.settle(message.op_id as string | undefined, (waiting) =>
-          waiting.reject(
-            new EditRefused(
-              typeof message.reason === "string" ? message.reason : message.type,
-              typeof message.message === "string" ? message.message : "The edit was refused",
-              Array.isArray(message.details) ? (message.details as { field: string; message: string }[]) : [],
-            ),
-          ),
-        );
+        this.settle(message.op_id, (waiting) => waiting.reject(new EditRefused(message.reason, message.message)));
         break;
       case "row_updated":
       case "rows_updated":
@@ -228,16 +213,16 @@ export class LiveSheet {
       case "row_deleted":
       case "row_moved":
       case "column_changed":
-        this.deliver(message as unknown as SheetEvent);
+        this.deliver(message);
         break;
       case "presence":
-        this.listener.presence(message.entries as PresenceEntry[], []);
+        this.listener.presence(message.entries, []);
         break;
       case "user_joined":
-        this.listener.presence([message as unknown as PresenceEntry], []);
+        this.listener.presence([message], []);
         break;
       case "user_left":
-        this.listener.presence([], [message.connection_id as string]);
+        this.listener.presence([], [message.connection_id]);
         break;
       default:
         break;
