@@ -2,8 +2,6 @@ package io.contrivance.server.auth;
 
 import io.contrivance.server.bootstrap.Settings;
 import io.contrivance.server.user.Accounts;
-import io.contrivance.server.user.RefreshTokenEntity;
-import io.contrivance.server.user.SessionEntity;
 import io.contrivance.server.user.UserEntity;
 import io.contrivance.server.user.UserResponse;
 import io.contrivance.server.web.ApiException;

@@ -1,6 +1,5 @@
 package io.contrivance.server.user;
 
-import io.contrivance.server.auth.Passwords;
 import io.contrivance.server.bootstrap.Database;
 import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;

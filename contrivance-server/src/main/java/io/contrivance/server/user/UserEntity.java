@@ -76,27 +76,27 @@ public class UserEntity {
     return createdAt;
   }
 
-  void rename(String newName, OffsetDateTime now) {
+  public void rename(String newName, OffsetDateTime now) {
     this.name = newName;
     this.updatedAt = now;
   }
 
-  void changeEmail(String newEmail, OffsetDateTime now) {
+  public void changeEmail(String newEmail, OffsetDateTime now) {
     this.email = newEmail;
     this.updatedAt = now;
   }
 
-  void changePassword(String newHash, OffsetDateTime now) {
+  public void changePassword(String newHash, OffsetDateTime now) {
     this.passwordHash = newHash;
     this.updatedAt = now;
   }
 
-  void changeRole(Role newRole, OffsetDateTime now) {
+  public void changeRole(Role newRole, OffsetDateTime now) {
     this.role = newRole.wire();
     this.updatedAt = now;
   }
 
-  void setDisabled(boolean value, OffsetDateTime now) {
+  public void setDisabled(boolean value, OffsetDateTime now) {
     this.disabled = value;
     this.updatedAt = now;
   }

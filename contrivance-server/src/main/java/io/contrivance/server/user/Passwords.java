@@ -1,4 +1,4 @@
-package io.contrivance.server.auth;
+package io.contrivance.server.user;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;

@@ -1,10 +1,11 @@
-package io.contrivance.server.user;
+package io.contrivance.server.auth;
 
-import io.contrivance.server.auth.AuthTransfer;
-import io.contrivance.server.auth.Authenticated;
-import io.contrivance.server.auth.CurrentUser;
-import io.contrivance.server.auth.Passwords;
-import io.contrivance.server.auth.Sessions;
+import io.contrivance.server.user.Accounts;
+import io.contrivance.server.user.EmailAddresses;
+import io.contrivance.server.user.Passwords;
+import io.contrivance.server.user.Role;
+import io.contrivance.server.user.UserEntity;
+import io.contrivance.server.user.UserResponse;
 import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;
 import io.contrivance.server.web.ApiResponse;
@@ -29,10 +30,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 

@@ -1,4 +1,4 @@
-package io.contrivance.server.user;
+package io.contrivance.server.auth;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
