@@ -39,6 +39,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -205,14 +206,11 @@ public class ForecastResource {
   @Path("/velocity")
   @Operation(operationId = "getVelocity", summary = "Win rate, average deal size, sales cycle length and pipeline velocity ((open deals × win rate × average size) ÷ cycle) for a period")
   @APIResponse(responseCode = "200", description = "The figures", content = @Content(schema = @Schema(implementation = ForecastSchemas.VelocityAnswer.class)))
-  public ApiResponse<JsonObject> velocity(
-      @BeanParam PeriodParams query) {
-    Scope scope = scope(query.owner);
-    Checks checks = new Checks();
-    Period p = periodOf(scope, query, checks);
-    checks.orThrow("The velocity query is not valid");
-    Metrics metrics = Metrics.of(scope.deals(), scope.settings().stages(), p, scope.settings().currency());
-    return ApiResponse.of(JSON.createObjectBuilder(scope.json().metrics(metrics)).add("period", ForecastJson.period(p)).add("currency", scope.settings().currency().getCurrencyCode()).build());
+  public ApiResponse<JsonObject> velocity(@BeanParam PeriodParams query) {
+    return periodFigure(query, "velocity", (scope, p, checks) -> () -> {
+      Metrics metrics = Metrics.of(scope.deals(), scope.settings().stages(), p, scope.settings().currency());
+      return JSON.createObjectBuilder(scope.json().metrics(metrics)).add("period", ForecastJson.period(p)).add("currency", scope.settings().currency().getCurrencyCode()).build();
+    });
   }
 
   @GET
@@ -223,13 +221,12 @@ public class ForecastResource {
       @BeanParam PeriodParams query,
       @Parameter(description = "the first day (YYYY-MM-DD); default the day before the period starts") @QueryParam("from") String from,
       @Parameter(description = "the last day (YYYY-MM-DD); default today, or the period's last day if it is over") @QueryParam("to") String to) {
-    Scope scope = scope(query.owner);
-    Checks checks = new Checks();
-    Period p = periodOf(scope, query, checks);
-    LocalDate first = ForecastQuery.date(from, "from", p.start().minusDays(1), checks);
-    LocalDate last = ForecastQuery.date(to, "to", min(inputs.today(), p.end().minusDays(1)), checks);
-    checks.require(!last.isBefore(first), "to", "must not be before from (" + first + ")").orThrow("The waterfall query is not valid");
-    return ApiResponse.of(scope.json().waterfall(Waterfall.of(scope.histories(), scope.settings().stages(), p, scope.settings().currency(), first, last)));
+    return periodFigure(query, "waterfall", (scope, p, checks) -> {
+      LocalDate first = ForecastQuery.date(from, "from", p.start().minusDays(1), checks);
+      LocalDate last = ForecastQuery.date(to, "to", min(inputs.today(), p.end().minusDays(1)), checks);
+      checks.require(!last.isBefore(first), "to", "must not be before from (" + first + ")");
+      return () -> scope.json().waterfall(Waterfall.of(scope.histories(), scope.settings().stages(), p, scope.settings().currency(), first, last));
+    });
   }
 
   @GET
@@ -248,14 +245,14 @@ public class ForecastResource {
       @BeanParam PeriodParams query,
       @Parameter(description = "trials, 1–100,000; default 10,000") @QueryParam("trials") String trials,
       @Parameter(description = "the random seed; default 1") @QueryParam("seed") String seed) {
-    Scope scope = scope(query.owner);
-    Checks checks = new Checks();
-    Period p = periodOf(scope, query, checks);
-    int n = ForecastQuery.integer(trials, "trials", 10_000, 1, 100_000, checks);
-    long s = ForecastQuery.seed(seed, checks);
-    checks.orThrow("The simulation query is not valid");
-    Forecast forecast = Forecaster.forecast(scope.deals(), scope.settings().stages(), p, scope.settings().currency());
-    return ApiResponse.of(ForecastJson.simulation(MonteCarlo.of(forecast, n, s), forecast));
+    return periodFigure(query, "simulation", (scope, p, checks) -> {
+      int n = ForecastQuery.integer(trials, "trials", 10_000, 1, 100_000, checks);
+      long s = ForecastQuery.seed(seed, checks);
+      return () -> {
+        Forecast forecast = Forecaster.forecast(scope.deals(), scope.settings().stages(), p, scope.settings().currency());
+        return ForecastJson.simulation(MonteCarlo.of(forecast, n, s), forecast);
+      };
+    });
   }
 
   @GET
@@ -270,13 +267,8 @@ public class ForecastResource {
   @Path("/slipped")
   @Operation(operationId = "getSlipped", summary = "Deals once expected to close in the period that are now expected after it")
   @APIResponse(responseCode = "200", description = "The slipped deals", content = @Content(schema = @Schema(implementation = ForecastSchemas.SlippedAnswer.class)))
-  public ApiResponse<JsonObject> slipped(
-      @BeanParam PeriodParams query) {
-    Scope scope = scope(query.owner);
-    Checks checks = new Checks();
-    Period p = periodOf(scope, query, checks);
-    checks.orThrow("The slipped-deals query is not valid");
-    return ApiResponse.of(scope.json().slipped(Slipped.of(scope.histories(), p, inputs.today())));
+  public ApiResponse<JsonObject> slipped(@BeanParam PeriodParams query) {
+    return periodFigure(query, "slipped-deals", (scope, p, checks) -> () -> scope.json().slipped(Slipped.of(scope.histories(), p, inputs.today())));
   }
 
   @GET
@@ -344,6 +336,20 @@ public class ForecastResource {
   /** A figure that needs only the deals' histories and settings, for the owner's deals or the team's. */
   private ApiResponse<JsonObject> figure(String owner, Function<Scope, JsonObject> figure) {
     return ApiResponse.of(figure.apply(scope(owner)));
+  }
+
+  /** A figure of one period; it reads its own parameters into the checks, and is computed once all of them passed. */
+  private interface PeriodFigure {
+    Supplier<JsonObject> read(Scope scope, Period period, Checks checks);
+  }
+
+  /** The scope and period the query names, with the figure's own parameters checked in the same answer. */
+  private ApiResponse<JsonObject> periodFigure(PeriodParams query, String what, PeriodFigure figure) {
+    Scope scope = scope(query.owner);
+    Checks checks = new Checks();
+    Supplier<JsonObject> answer = figure.read(scope, periodOf(scope, query, checks), checks);
+    checks.orThrow("The " + what + " query is not valid");
+    return ApiResponse.of(answer.get());
   }
 
   /** The period the query names (length and a day in it, today by default) in the sheet's fiscal calendar. */

@@ -80,20 +80,19 @@ public class Quotas {
     return new Quota(id, owner, period, amount, currency);
   }
 
-  boolean update(SheetId sheet, String id, BigDecimal amount) {
-    return db.write("update quotas set amount = ?, updated_at = ? where sheet_id = ? and id = ?", ps -> {
+  /** Changes a quota's amount: the quota as it is now, or empty if there is none by that id. */
+  Optional<Quota> update(SheetId sheet, String id, BigDecimal amount) {
+    int changed = db.write("update quotas set amount = ?, updated_at = ? where sheet_id = ? and id = ?", ps -> {
           ps.setBigDecimal(1, amount);
           ps.setTimestamp(2, Timestamp.from(clock.instant()));
           ps.setString(3, sheet.value());
           ps.setString(4, id);
-        }) == 1;
+        });
+    return changed == 1 ? find(sheet, id) : Optional.empty();
   }
 
   boolean delete(SheetId sheet, String id) {
-    return db.write("delete from quotas where sheet_id = ? and id = ?", ps -> {
-          ps.setString(1, sheet.value());
-          ps.setString(2, id);
-        }) == 1;
+    return db.write("delete from quotas where sheet_id = ? and id = ?", Database.params(sheet.value(), id)) == 1;
   }
 
   /**

@@ -100,8 +100,7 @@ public class QuotasResource {
     Checks checks = new Checks();
     BigDecimal amount = amount(Checks.body(body), checks);
     checks.orThrow("The quota is not valid");
-    ApiException.unlessFound(quotas.update(schema.id(), quotaId, amount), "The quota");
-    return ApiResponse.of(quotas.find(schema.id(), quotaId).orElseThrow(() -> ApiException.notFound("The quota")).toJson());
+    return ApiResponse.of(ApiException.found(quotas.update(schema.id(), quotaId, amount), "The quota").toJson());
   }
 
   @DELETE

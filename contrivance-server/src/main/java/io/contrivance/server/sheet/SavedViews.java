@@ -108,25 +108,25 @@ public class SavedViews {
     return new SavedView(id, name, settings, userId, now.toInstant());
   }
 
-  boolean update(SheetId sheet, String id, String name, Settings settings) {
+  /** Changes a view: the view as it is now, or empty if there is none by that id. */
+  Optional<SavedView> update(SheetSchema schema, String id, String name, Settings settings) {
+    int changed;
     try {
-      return db.write("update saved_views set name = ?, view = ?::jsonb, updated_at = ? where sheet_id = ? and id = ?", ps -> {
+      changed = db.write("update saved_views set name = ?, view = ?::jsonb, updated_at = ? where sheet_id = ? and id = ?", ps -> {
             ps.setString(1, name);
             ps.setString(2, settings.toJson().toString());
             ps.setTimestamp(3, Timestamp.from(clock.instant()));
-            ps.setString(4, sheet.value());
+            ps.setString(4, schema.id().value());
             ps.setString(5, id);
-          }) == 1;
+          });
     } catch (Database.DuplicateKeyException e) {
       throw taken(name);
     }
+    return changed == 1 ? find(schema, id) : Optional.empty();
   }
 
   boolean delete(SheetId sheet, String id) {
-    return db.write("delete from saved_views where sheet_id = ? and id = ?", ps -> {
-          ps.setString(1, sheet.value());
-          ps.setString(2, id);
-        }) == 1;
+    return db.write("delete from saved_views where sheet_id = ? and id = ?", Database.params(sheet.value(), id)) == 1;
   }
 
   private static ApiException taken(String name) {

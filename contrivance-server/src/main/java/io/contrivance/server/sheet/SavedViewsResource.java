@@ -93,8 +93,7 @@ public class SavedViewsResource {
     Checks checks = new Checks();
     String name = name(Checks.body(body), checks);
     SavedViews.Settings settings = settings(body, schema, checks);
-    ApiException.unlessFound(views.update(schema.id(), viewId, name, settings), "The view");
-    return ApiResponse.of(views.find(schema, viewId).orElseThrow(() -> ApiException.notFound("The view")).toJson());
+    return ApiResponse.of(ApiException.found(views.update(schema, viewId, name, settings), "The view").toJson());
   }
 
   @DELETE

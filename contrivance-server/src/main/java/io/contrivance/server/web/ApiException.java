@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A request that cannot be served, with the status, code and details the client gets. Thrown by
@@ -52,6 +53,11 @@ public class ApiException extends RuntimeException {
     if (!found) {
       throw notFound(what);
     }
+  }
+
+  /** What was found, or a 404 naming it. */
+  public static <T> T found(Optional<T> found, String what) {
+    return found.orElseThrow(() -> notFound(what));
   }
 
   public static ApiException notFound(String what) {
