@@ -100,6 +100,15 @@ public final class Workbook {
     return store.sheetIds();
   }
 
+  /**
+   * Tells the workbook that the store now builds schemas differently (the column types available
+   * changed, e.g. a plugin was enabled or disabled): each sheet's schema is read from the store again
+   * before its next use, instead of at the end of the usual two-second freshness window.
+   */
+  public void reloadSchemas() {
+    engine.expireSchemas();
+  }
+
   /** Deletes a sheet and its rows. Listeners of the sheet are dropped. */
   public void delete(SheetId id) {
     engine.forget(id);

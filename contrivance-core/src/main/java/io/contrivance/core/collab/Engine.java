@@ -100,6 +100,11 @@ public final class Engine {
     return () -> list.remove(listener);
   }
 
+  /** Asks the store again, before the next use of each sheet, whether its schema is still the one known. */
+  public void expireSchemas() {
+    sequencers.values().forEach(Sequencer::expire);
+  }
+
   /** Forgets everything kept about a sheet that was deleted: its sequencer, listeners, validator and histories. */
   public void forget(SheetId id) {
     Sequencer sequencer = sequencers.remove(id);

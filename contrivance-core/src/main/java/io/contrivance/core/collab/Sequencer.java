@@ -387,6 +387,16 @@ final class Sequencer {
     loaded = true;
   }
 
+  /** Makes the committed state count as unverified, so that the next use asks the store whether it is current. */
+  void expire() {
+    lock.lock();
+    try {
+      verifiedAt = engine.nanoTime() - FRESH_NANOS - 1;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Drops everything known, so that the next edit reloads from the store. */
   private void forget() {
     loaded = false;

@@ -237,4 +237,19 @@ class GroupCommitTest {
     assertThat(sheet.rows()).allSatisfy(r -> assertThat(r.cell(NAME)).isEqualTo(new CellValue.Text("100")));
     assertThat(store.eventsSince(sheet.id(), 1).orElseThrow()).hasSize(800);
   }
+
+  @Test
+  void reloadSchemas_makesAnotherWorkbooksSchemaChangeVisibleAtOnce() {
+    SheetStore store = SheetStore.inMemory();
+    Workbook one = Fixtures.workbook(store, "a");
+    Workbook two = Workbook.builder().store(store).ids(Fixtures.sequentialIds("b")).build();
+    Sheet sheet = one.create("Deals", List.of(Column.builder("Name", ColumnTypes.text()).build()));
+    Sheet other = two.open(sheet.id()).orElseThrow();
+    assertThat(other.schema().columns().get(0).name()).isEqualTo("Name");
+
+    sheet.renameColumn(NAME, "Company");
+    assertThat(other.schema().columns().get(0).name()).as("within the freshness window").isEqualTo("Name");
+    two.reloadSchemas();
+    assertThat(other.schema().columns().get(0).name()).isEqualTo("Company");
+  }
 }

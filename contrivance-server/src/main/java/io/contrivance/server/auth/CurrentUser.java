@@ -48,6 +48,14 @@ public class CurrentUser {
     return role == Role.ADMIN;
   }
 
+  /** Throws 403 unless the caller is an admin. */
+  public void requireAdmin() {
+    requirePresent();
+    if (!isAdmin()) {
+      throw ApiException.forbidden("forbidden", "Only an admin may do this");
+    }
+  }
+
   /** Throws 403 unless the caller is the given user or an admin. */
   public void requireSelfOrAdmin(String userId) {
     if (!isAdmin() && !id().equals(userId)) {

@@ -20,6 +20,11 @@ public class Settings {
     return Path.of(config.getOptionalValue("contrivance.data.dir", String.class).orElse("data")).toAbsolutePath().normalize();
   }
 
+  /** Where installed plugin jars live (and pf4j's record of the disabled ones). */
+  public Path pluginsDirectory() {
+    return config.getOptionalValue("contrivance.plugins.dir", String.class).map(Path::of).orElse(dataDirectory().resolve("plugins")).toAbsolutePath().normalize();
+  }
+
   public String databaseUrl() {
     return config.getValue("contrivance.db.url", String.class);
   }

@@ -59,6 +59,9 @@ public final class ColumnJson {
   }
 
   public static JsonObject write(Column column) {
+    if (column.type() instanceof UnavailableType unavailable) {
+      return unavailable.stored();
+    }
     JsonObjectBuilder rules = JSON.createObjectBuilder();
     if (column.type().settings().get("options") instanceof List<?> options) {
       // Where the seed's request body gives them; type_settings holds them too.
@@ -117,6 +120,18 @@ public final class ColumnJson {
    * @param columnsByName other columns of the sheet by lower-case name and by id, for required_when
    */
   static Column read(JsonObject json, ColumnId id, ColumnTypeRegistry registry, Map<String, ColumnId> columnsByName, String prefix, Problems problems) {
+    return read(json, id, registry, columnsByName, prefix, problems, false);
+  }
+
+  /**
+   * Reads a column as the store kept it: one whose type no plugin provides now reads with an {@link
+   * UnavailableType}, keeping its values, instead of failing the whole sheet.
+   */
+  static Column readStored(JsonObject json, ColumnId id, ColumnTypeRegistry registry, Map<String, ColumnId> columnsByName, Problems problems) {
+    return read(json, id, registry, columnsByName, "", problems, true);
+  }
+
+  private static Column read(JsonObject json, ColumnId id, ColumnTypeRegistry registry, Map<String, ColumnId> columnsByName, String prefix, Problems problems, boolean stored) {
     int before = problems.details.size();
     String name = string(json, "name");
     if (name == null || name.isBlank()) {
@@ -143,19 +158,20 @@ public final class ColumnJson {
       if (options != null) {
         settings.put("options", options);
       }
+      String typeKey = typeId.strip().toLowerCase(Locale.ROOT);
       try {
-        type = registry.create(typeId.strip().toLowerCase(Locale.ROOT), settings);
+        type = stored && !registry.ids().contains(typeKey) ? new UnavailableType(typeKey, settings, json) : registry.create(typeKey, settings);
       } catch (IllegalArgumentException e) {
         problems.add(prefix + "column_type", e.getMessage());
       }
     }
-    boolean required = json.getBoolean("is_required", false);
+    boolean required = json.getBoolean("is_required", false) && !(type instanceof UnavailableType);
     Map<String, String> display = new LinkedHashMap<>();
     if (json.get("display_options") instanceof JsonObject options) {
       options.forEach((key, value) -> display.put(key, displayText(value)));
     }
     List<Rule> rules = new ArrayList<>();
-    if (type != null && json.get("validation_rules") instanceof JsonObject ruleJson) {
+    if (type != null && !(type instanceof UnavailableType) && json.get("validation_rules") instanceof JsonObject ruleJson) {
       readRules(ruleJson, type, columnsByName, prefix + "validation_rules.", problems, rules);
     }
     ConcurrentEdits concurrentEdits = type == null ? null : ConcurrentEdits.defaultFor(type);

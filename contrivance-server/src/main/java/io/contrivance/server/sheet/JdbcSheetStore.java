@@ -15,6 +15,7 @@ import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnTypeRegistry;
 import io.contrivance.core.type.TextFormat;
 import io.contrivance.server.bootstrap.Database;
+import io.contrivance.server.plugin.PluginHost;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,11 +57,13 @@ public class JdbcSheetStore implements SheetStore {
   @Inject Clock clock;
   @Inject ColumnTypes types;
 
-  /** Column type registry (built-ins plus plugins), as a bean so that plugins can extend it later. */
+  /** The column types available now: the core's plus those of started plugins. */
   @ApplicationScoped
   public static class ColumnTypes {
+    @Inject PluginHost plugins;
+
     public ColumnTypeRegistry registry() {
-      return ColumnTypeRegistry.standard();
+      return plugins.catalog().registry();
     }
   }
 
@@ -73,6 +76,11 @@ public class JdbcSheetStore implements SheetStore {
   private record CachedSchema(String name, String description, String columns, String format, SheetSchema schema) {}
 
   private final Map<SheetId, CachedSchema> schemas = new ConcurrentHashMap<>();
+
+  /** Drops the schemas built so far, so that the next reads build them from the types available now. */
+  void forgetSchemas() {
+    schemas.clear();
+  }
 
   /**
    * The schema as stored now. Reading it is one small query; building it (parsing every column and
@@ -315,7 +323,7 @@ public class JdbcSheetStore implements SheetStore {
     for (JsonValue value : array) {
       JsonObject object = value.asJsonObject();
       ColumnJson.Problems problems = new ColumnJson.Problems();
-      Column column = ColumnJson.read(object, ColumnId.of(object.getString("id")), types.registry(), ids, "", problems);
+      Column column = ColumnJson.readStored(object, ColumnId.of(object.getString("id")), types.registry(), ids, problems);
       if (column == null) {
         throw new IllegalStateException("a stored column no longer reads: " + problems.details);
       }

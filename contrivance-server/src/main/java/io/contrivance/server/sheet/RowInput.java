@@ -31,7 +31,9 @@ public final class RowInput {
     }
     for (Map.Entry<String, JsonValue> entry : object.entrySet()) {
       Optional<Column> column = schema.resolve(entry.getKey());
-      if (column.isPresent()) {
+      if (column.isPresent() && column.get().type() instanceof UnavailableType unavailable) {
+        cells.put(column.get().id(), ParseResult.invalid(UnavailableType.CODE, unavailable.message()));
+      } else if (column.isPresent()) {
         cells.put(column.get().id(), CellJson.read(entry.getValue(), column.get().type(), schema.format()));
         continue;
       }

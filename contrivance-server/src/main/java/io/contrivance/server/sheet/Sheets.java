@@ -6,9 +6,11 @@ import io.contrivance.core.sheet.Origin;
 import io.contrivance.core.sheet.SheetId;
 import io.contrivance.server.auth.CurrentUser;
 import io.contrivance.server.bootstrap.Database;
+import io.contrivance.server.plugin.PluginHost;
 import io.contrivance.server.web.ApiException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
@@ -41,6 +43,14 @@ public class Sheets {
 
   public Workbook workbook() {
     return workbook;
+  }
+
+  /** A plugin's column types came or went: columns are built again from the types available now. */
+  void typesChanged(@Observes PluginHost.TypesChanged changed) {
+    store.forgetSchemas();
+    if (workbook != null) {
+      workbook.reloadSchemas();
+    }
   }
 
   /**

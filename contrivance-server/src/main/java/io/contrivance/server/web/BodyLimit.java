@@ -12,7 +12,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Refuses request bodies above {@code contrivance.request.max.bytes} (default 5 MB, enough for a
  * batch of 1,000 wide rows) with 413 before they are read. Liberty's own limit (server.xml) is a
- * backstop for bodies that do not announce their length.
+ * backstop for bodies that do not announce their length. Plugin uploads ({@code admin/plugins}) have
+ * their own, larger limit, checked while they are read.
  */
 @Provider
 @PreMatching
@@ -23,7 +24,7 @@ public class BodyLimit implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (request.getLength() > maxBytes) {
+    if (request.getLength() > maxBytes && !request.getUriInfo().getPath().replaceFirst("^/", "").startsWith("admin/plugins")) {
       request.abortWith(
           ErrorMappers.respond(
               Response.Status.REQUEST_ENTITY_TOO_LARGE,

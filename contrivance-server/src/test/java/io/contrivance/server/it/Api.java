@@ -100,6 +100,16 @@ final class Api {
     return send("DELETE", path, token, null);
   }
 
+  /** Sends raw bytes (a file upload) with the given content type. */
+  static Reply upload(String path, String token, String contentType, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60)).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return exchange(request);
+  }
+
   static Reply send(String method, String path, String token, String body) {
     HttpRequest.Builder request =
         // A path on the server under test, or a whole address (another instance).
@@ -112,6 +122,10 @@ final class Api {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    return exchange(request);
+  }
+
+  private static Reply exchange(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
       JsonObject parsed = null;

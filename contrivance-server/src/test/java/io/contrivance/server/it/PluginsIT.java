@@ -1,0 +1,171 @@
+package io.contrivance.server.it;
+
+import static io.contrivance.server.it.Api.delete;
+import static io.contrivance.server.it.Api.get;
+import static io.contrivance.server.it.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plugin platform through its admin API, with the column-types plugin jar the build produced:
+ * install, use a plugin column, disable (values kept, writes refused), enable, remove; bad jars
+ * refused with the part at fault; admins only.
+ */
+class PluginsIT {
+
+  private static final String JAR = "application/java-archive";
+  private static final String PLUGIN = "column-types";
+
+  private static byte[] builtJar() throws IOException {
+    return Files.readAllBytes(Path.of(System.getProperty("it.plugin.jar")));
+  }
+
+  /** A jar with the given manifest attributes and entries, as a (bad) plugin. */
+  private static byte[] jar(Map<String, String> attributes, String... entries) throws IOException {
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    attributes.forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+      for (String entry : entries) {
+        jar.putNextEntry(new JarEntry(entry));
+        jar.write(1);
+        jar.closeEntry();
+      }
+    }
+    return bytes.toByteArray();
+  }
+
+  private static JsonObject plugin(String token) {
+    return get("/api/admin/plugins", token).json().getJsonArray("data").getValuesAs(JsonObject.class).stream().filter(p -> p.getString("id").equals(PLUGIN)).findFirst().orElse(null);
+  }
+
+  private static List<String> columnTypes(String token) {
+    return get("/api/column-types", token).json().getJsonArray("data").getValuesAs(JsonObject.class).stream().map(t -> t.getString("id")).toList();
+  }
+
+  private static String detailField(Api.Reply reply) {
+    return reply.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("field");
+  }
+
+  /** Installs the built plugin fresh (an earlier run against the same data may have left it). */
+  private static JsonObject installFresh(String admin) throws IOException {
+    if (plugin(admin) != null) {
+      assertThat(delete("/api/admin/plugins/" + PLUGIN, admin).status()).isEqualTo(204);
+    }
+    Api.Reply installed = Api.upload("/api/admin/plugins", admin, JAR, builtJar());
+    assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+    return installed.data();
+  }
+
+  @Test
+  void onlyAdmins_seeOrChangeThePlugins() throws IOException {
+    Api.Session user = Api.newUser();
+    assertThat(get("/api/admin/plugins", user.accessToken()).status()).isEqualTo(403);
+    assertThat(Api.upload("/api/admin/plugins", user.accessToken(), JAR, builtJar()).status()).isEqualTo(403);
+    assertThat(post("/api/admin/plugins/" + PLUGIN + "/disable", user.accessToken(), "").status()).isEqualTo(403);
+    assertThat(get("/api/admin/plugins", null).status()).isEqualTo(401);
+    assertThat(get("/api/column-types", user.accessToken()).status()).isEqualTo(200);
+  }
+
+  @Test
+  void badJars_areRefusedWithThePartAtFault_andNothingIsInstalled() throws IOException {
+    String admin = Api.admin().accessToken();
+    Map<String, String> good = Map.of("Plugin-Id", "bad-one", "Plugin-Version", "1.0.0", "Plugin-Requires", ">=1.0.0 & <2.0.0");
+
+    Api.Reply corrupt = Api.upload("/api/admin/plugins", admin, JAR, "this is no jar".getBytes(StandardCharsets.UTF_8));
+    assertThat(corrupt.status()).isEqualTo(422);
+    assertThat(detailField(corrupt)).isEqualTo("file");
+
+    Api.Reply noRequires = Api.upload("/api/admin/plugins", admin, JAR, jar(Map.of("Plugin-Id", "bad-one", "Plugin-Version", "1.0.0"), "a/B.class"));
+    assertThat(noRequires.status()).isEqualTo(422);
+    assertThat(detailField(noRequires)).isEqualTo("Plugin-Requires");
+
+    Api.Reply future = Api.upload("/api/admin/plugins", admin, JAR, jar(Map.of("Plugin-Id", "bad-one", "Plugin-Version", "1.0.0", "Plugin-Requires", ">=9.0.0"), "a/B.class"));
+    assertThat(detailField(future)).isEqualTo("Plugin-Requires");
+
+    Api.Reply bundlesApi = Api.upload("/api/admin/plugins", admin, JAR, jar(good, "io/contrivance/api/ColumnTypeExtension.class"));
+    assertThat(bundlesApi.status()).isEqualTo(422);
+    assertThat(detailField(bundlesApi)).isEqualTo("entries");
+
+    Api.Reply zipSlip = Api.upload("/api/admin/plugins", admin, JAR, jar(good, "../../outside.txt"));
+    assertThat(zipSlip.status()).isEqualTo(422);
+    assertThat(detailField(zipSlip)).isEqualTo("entries");
+
+    Api.Reply empty = Api.upload("/api/admin/plugins", admin, JAR, new byte[0]);
+    assertThat(empty.status()).isEqualTo(422);
+
+    List<String> ids = get("/api/admin/plugins", admin).json().getJsonArray("data").getValuesAs(JsonObject.class).stream().map(p -> p.getString("id")).toList();
+    assertThat(ids).doesNotContain("bad-one");
+  }
+
+  @Test
+  void aColumnTypePlugin_isInstalledUsedDisabledEnabledAndRemoved() throws IOException {
+    String admin = Api.admin().accessToken();
+    JsonObject installed = installFresh(admin);
+    assertThat(installed.getString("state")).isEqualTo("started");
+    assertThat(installed.getJsonArray("provides").getValuesAs(JsonString.class)).extracting(JsonString::getString).contains("column_type:rating", "column_type:duration", "column_type:country");
+    assertThat(Api.upload("/api/admin/plugins", admin, JAR, builtJar()).status()).as("the same id again").isEqualTo(409);
+
+    Api.Session user = Api.newUser();
+    String token = user.accessToken();
+    JsonObject rating = get("/api/column-types", token).json().getJsonArray("data").getValuesAs(JsonObject.class).stream().filter(t -> t.getString("id").equals("rating")).findFirst().orElseThrow();
+    assertThat(rating.getString("provided_by")).isEqualTo(PLUGIN);
+    assertThat(rating.getString("editor")).isEqualTo("stars");
+
+    Api.Reply sheet =
+        post(
+            "/api/spreadsheets",
+            token,
+            "{\"name\":\"Calls\",\"columns\":[{\"name\":\"Company\",\"column_type\":\"text\"},{\"name\":\"Score\",\"column_type\":\"rating\",\"is_required\":true},{\"name\":\"Length\",\"column_type\":\"duration\"}]}");
+    assertThat(sheet.status()).as(sheet.toString()).isEqualTo(201);
+    String rows = "/api/spreadsheets/" + sheet.data().getString("id") + "/rows";
+    Api.Reply four = post(rows, token, "{\"data\":{\"Company\":\"Acme\",\"Score\":4,\"Length\":\"1h 30m\"}}");
+    assertThat(four.status()).as(four.toString()).isEqualTo(201);
+    String row = four.data().getString("id");
+    Api.Reply seven = post(rows, token, "{\"data\":{\"Company\":\"Bad\",\"Score\":7}}");
+    assertThat(seven.status()).isEqualTo(422);
+    assertThat(detailField(seven)).isEqualTo("data.score");
+
+    // Disabled: the values stay and read, writes to the column are refused, new columns cannot use the type.
+    assertThat(post("/api/admin/plugins/" + PLUGIN + "/disable", admin, "").data().getString("state")).isEqualTo("disabled");
+    assertThat(columnTypes(token)).doesNotContain("rating");
+    JsonObject kept = get(rows + "/" + row, token).data().getJsonObject("data");
+    assertThat(kept.getJsonNumber("score").intValue()).isEqualTo(4);
+    assertThat(kept.getJsonNumber("length").intValue()).isEqualTo(5400);
+    Api.Reply refused = Api.send("PATCH", rows + "/" + row, token, "{\"data\":{\"Score\":5}}");
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("code")).isEqualTo("column_type_unavailable");
+    assertThat(Api.send("PATCH", rows + "/" + row, token, "{\"data\":{\"Company\":\"Acme Corp\"}}").status()).as("other columns still take writes").isEqualTo(200);
+    assertThat(post("/api/spreadsheets/" + sheet.data().getString("id") + "/columns", token, "{\"name\":\"Stars\",\"column_type\":\"rating\"}").status()).isEqualTo(422);
+
+    // Enabled again: the column is a rating column again, with its values.
+    assertThat(post("/api/admin/plugins/" + PLUGIN + "/enable", admin, "").data().getString("state")).isEqualTo("started");
+    assertThat(columnTypes(token)).contains("rating");
+    Api.Reply five = Api.send("PATCH", rows + "/" + row, token, "{\"data\":{\"Score\":5}}");
+    assertThat(five.status()).as(five.toString()).isEqualTo(200);
+    assertThat(Api.send("PATCH", rows + "/" + row, token, "{\"data\":{\"Score\":9}}").status()).isEqualTo(422);
+    assertThat(get(rows + "/" + row, token).data().getJsonObject("data").getString("company")).isEqualTo("Acme Corp");
+
+    // Removed: gone from the list and the types, the sheet still reads.
+    assertThat(delete("/api/admin/plugins/" + PLUGIN, admin).status()).isEqualTo(204);
+    assertThat(plugin(admin)).isNull();
+    assertThat(columnTypes(token)).doesNotContain("duration");
+    assertThat(get(rows + "/" + row, token).data().getJsonObject("data").getJsonNumber("score").intValue()).isEqualTo(5);
+    assertThat(delete("/api/admin/plugins/" + PLUGIN, admin).status()).isEqualTo(404);
+  }
+}
