@@ -45,6 +45,9 @@ export function Dashboard({ api, sheetId }: { api: Api; sheetId: string }) {
   const c = data.currency;
   const current = data.forecasts[0];
   const v = data.velocity;
+  /** Explains a figure by the deals it counts. */
+  const explainDeals = (title: string, formula: string, deals: string[]) => () =>
+    setExplanation({ title, formula, columns: ["Deal"], rows: deals.map((id) => [id]) });
   const terms = (list: Term[]) => list.map((t) => [t.label ?? t.id, money(t.amount, c), percent(t.probability), money(round(t.weighted), c)]);
   const explainCategory = (f: Forecast, name: string, rollup: boolean) => {
     const key = STACK.find((s) => s.name === name)!.category;
@@ -130,38 +133,20 @@ export function Dashboard({ api, sheetId }: { api: Api; sheetId: string }) {
             <Figure
               name="Win rate"
               value={percent(v.win_rate)}
-              onExplain={() =>
-                setExplanation({
-                  title: "Win rate",
-                  formula: `Won ÷ closed in ${data.period.label}: ${v.won.length} ÷ ${v.won.length + v.lost.length}.`,
-                  columns: ["Deal"],
-                  rows: [...v.won, ...v.lost].map((id) => [id]),
-                })
-              }
+              onExplain={explainDeals("Win rate", `Won ÷ closed in ${data.period.label}: ${v.won.length} ÷ ${v.won.length + v.lost.length}.`, [
+                ...v.won,
+                ...v.lost,
+              ])}
             />
             <Figure
               name="Average deal"
               value={money(v.average_deal_size === null ? null : round(v.average_deal_size), c)}
-              onExplain={() =>
-                setExplanation({
-                  title: "Average deal size",
-                  formula: "Won amount ÷ deals won in the period.",
-                  columns: ["Deal"],
-                  rows: v.won.map((id) => [id]),
-                })
-              }
+              onExplain={explainDeals("Average deal size", "Won amount ÷ deals won in the period.", v.won)}
             />
             <Figure
               name="Sales cycle"
               value={v.sales_cycle_days === null ? "—" : `${Math.round(v.sales_cycle_days)} days`}
-              onExplain={() =>
-                setExplanation({
-                  title: "Sales cycle",
-                  formula: "Mean days from a won deal's creation to its close date.",
-                  columns: ["Deal"],
-                  rows: v.won.map((id) => [id]),
-                })
-              }
+              onExplain={explainDeals("Sales cycle", "Mean days from a won deal's creation to its close date.", v.won)}
             />
             <Figure
               name="Velocity"
@@ -200,14 +185,11 @@ export function Dashboard({ api, sheetId }: { api: Api; sheetId: string }) {
                     <button
                       type="button"
                       className="link"
-                      onClick={() =>
-                        setExplanation({
-                          title: `${s.stage} → ${s.next}`,
-                          formula: `${s.advanced} of the ${s.reached} deals that reached ${s.stage} reached ${s.next}.`,
-                          columns: ["Deal"],
-                          rows: s.deals.map((id) => [id]),
-                        })
-                      }
+                      onClick={explainDeals(
+                        `${s.stage} → ${s.next}`,
+                        `${s.advanced} of the ${s.reached} deals that reached ${s.stage} reached ${s.next}.`,
+                        s.deals,
+                      )}
                     >
                       {percent(s.conversion)}
                     </button>

@@ -67,34 +67,30 @@ class PluginJarTest {
     assertThat(refusal(jar(Map.of(), "a/B.class")).field()).isEqualTo("file");
   }
 
+  /** The refusal of a good manifest with one attribute changed (null: removed). */
+  private InvalidPluginException withAttribute(String name, String value) throws IOException {
+    Map<String, String> attributes = manifest();
+    if (value == null) {
+      attributes.remove(name);
+    } else {
+      attributes.put(name, value);
+    }
+    return refusal(jar(attributes));
+  }
+
   @Test
   void aMissingOrUnsupportedPluginRequires_isRefused() throws IOException {
-    Map<String, String> missing = manifest();
-    missing.remove("Plugin-Requires");
-    assertThat(refusal(jar(missing)).field()).isEqualTo("Plugin-Requires");
-
-    Map<String, String> star = manifest();
-    star.put("Plugin-Requires", "*");
-    assertThat(refusal(jar(star)).field()).isEqualTo("Plugin-Requires");
-
-    Map<String, String> future = manifest();
-    future.put("Plugin-Requires", ">=2.0.0");
-    assertThat(refusal(jar(future)).getMessage()).contains("this is API " + ApiVersion.CURRENT);
-
-    Map<String, String> nonsense = manifest();
-    nonsense.put("Plugin-Requires", "whenever");
-    assertThat(refusal(jar(nonsense)).field()).isEqualTo("Plugin-Requires");
+    assertThat(withAttribute("Plugin-Requires", null).field()).isEqualTo("Plugin-Requires");
+    assertThat(withAttribute("Plugin-Requires", "*").field()).isEqualTo("Plugin-Requires");
+    assertThat(withAttribute("Plugin-Requires", ">=2.0.0").getMessage()).contains("this is API " + ApiVersion.CURRENT);
+    assertThat(withAttribute("Plugin-Requires", "whenever").field()).isEqualTo("Plugin-Requires");
   }
 
   @Test
   void aMissingOrMalformedIdOrVersion_isRefused() throws IOException {
-    Map<String, String> noVersion = manifest();
-    noVersion.remove("Plugin-Version");
-    assertThat(refusal(jar(noVersion)).field()).isEqualTo("Plugin-Version");
-
-    Map<String, String> badId = manifest();
-    badId.put("Plugin-Id", "../Evil");
-    assertThat(refusal(jar(badId)).field()).isEqualTo("Plugin-Id");
+    assertThat(withAttribute("Plugin-Version", null).field()).isEqualTo("Plugin-Version");
+    assertThat(withAttribute("Plugin-Id", "../Evil").field()).isEqualTo("Plugin-Id");
+    assertThat(withAttribute("Plugin-Id", null).field()).isEqualTo("Plugin-Id");
   }
 
   @Test

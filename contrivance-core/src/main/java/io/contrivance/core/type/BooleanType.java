@@ -8,7 +8,7 @@ import java.util.TreeMap;
  * {@code checked/unchecked} and check marks, in any letter case; shows {@code TRUE} or {@code FALSE}
  * as spreadsheets do.
  */
-final class BooleanType extends BaseType {
+final class BooleanType extends AbstractColumnType {
 
   private static final Map<String, CellValue.Bool> WORDS = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
@@ -26,7 +26,7 @@ final class BooleanType extends BaseType {
   }
 
   @Override
-  ParseResult parseNonBlank(String text, TextFormat format) {
+  protected ParseResult parseNonBlank(String text, TextFormat format) {
     CellValue.Bool value = WORDS.get(text);
     return value != null
         ? ParseResult.valid(value)
@@ -35,12 +35,12 @@ final class BooleanType extends BaseType {
   }
 
   @Override
-  String formatNonBlank(CellValue value, TextFormat format) {
+  protected String formatNonBlank(CellValue value, TextFormat format) {
     return ((CellValue.Bool) value).value() ? "TRUE" : "FALSE";
   }
 
   @Override
-  ParseResult acceptNonBlank(CellValue value) {
+  protected ParseResult acceptNonBlank(CellValue value) {
     if (value instanceof CellValue.Bool bool) {
       return ParseResult.valid(CellValue.bool(bool.value()));
     }

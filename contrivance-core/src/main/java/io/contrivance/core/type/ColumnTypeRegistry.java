@@ -94,18 +94,6 @@ public final class ColumnTypeRegistry {
   }
 
   private static void put(Map<String, ColumnTypeProvider> map, String id, Function<TypeSettings, ColumnType> factory) {
-    map.put(
-        id,
-        new ColumnTypeProvider() {
-          @Override
-          public String id() {
-            return id;
-          }
-
-          @Override
-          public ColumnType create(TypeSettings settings) {
-            return factory.apply(settings);
-          }
-        });
+    map.put(id, ColumnTypeProvider.of(id, factory));
   }
 }

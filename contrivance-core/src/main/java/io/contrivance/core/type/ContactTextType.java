@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Text with a shape: email addresses, web addresses and phone numbers. Values are text, checked and
  * lightly normalized (the domain of an email in lower case, a scheme added to a bare web address).
  */
-final class ContactTextType extends BaseType {
+final class ContactTextType extends TextColumnType {
 
   enum Shape {
     EMAIL("email", ErrorCodes.INVALID_EMAIL),
@@ -39,12 +39,12 @@ final class ContactTextType extends BaseType {
   private final Shape shape;
 
   ContactTextType(Shape shape) {
-    super(shape.id, ValueKind.TEXT);
+    super(shape.id);
     this.shape = shape;
   }
 
   @Override
-  ParseResult parseNonBlank(String text, TextFormat format) {
+  protected ParseResult parseNonBlank(String text, TextFormat format) {
     return switch (shape) {
       case EMAIL -> email(text);
       case URL -> url(text);
@@ -53,19 +53,11 @@ final class ContactTextType extends BaseType {
   }
 
   @Override
-  String formatNonBlank(CellValue value, TextFormat format) {
-    return ((CellValue.Text) value).value();
-  }
-
-  @Override
-  ParseResult acceptNonBlank(CellValue value) {
-    if (value instanceof CellValue.Text text) {
-      if (shape == Shape.EMAIL && isCanonicalEmail(text.value())) {
-        return ParseResult.valid(value);
-      }
-      return parse(text.value(), TextFormat.ISO);
+  protected ParseResult acceptNonBlank(CellValue value) {
+    if (shape == Shape.EMAIL && value instanceof CellValue.Text text && isCanonicalEmail(text.value())) {
+      return ParseResult.valid(value); // already canonical: no need to read it again
     }
-    return wrongKind(value);
+    return super.acceptNonBlank(value);
   }
 
   private ParseResult email(String text) {

@@ -13,7 +13,7 @@ import java.util.Set;
  * Amounts are kept exactly as entered (never rounded) and shown with at least the currency's usual
  * number of fraction digits.
  */
-final class CurrencyType extends BaseType {
+final class CurrencyType extends AbstractColumnType {
 
   /** Symbols that name one currency without doubt. {@code $} is handled apart: many currencies use it. */
   private static final Map<String, String> SYMBOLS =
@@ -65,7 +65,7 @@ final class CurrencyType extends BaseType {
   }
 
   @Override
-  ParseResult parseNonBlank(String text, TextFormat format) {
+  protected ParseResult parseNonBlank(String text, TextFormat format) {
     if (text.length() > NumberText.MAX_INPUT_LENGTH) {
       return notMoney(text);
     }
@@ -108,7 +108,7 @@ final class CurrencyType extends BaseType {
   }
 
   @Override
-  String formatNonBlank(CellValue value, TextFormat format) {
+  protected String formatNonBlank(CellValue value, TextFormat format) {
     CellValue.Money money = (CellValue.Money) value;
     String code = money.currency().getCurrencyCode();
     int digits = Math.max(money.currency().getDefaultFractionDigits(), 0);
@@ -119,7 +119,7 @@ final class CurrencyType extends BaseType {
   }
 
   @Override
-  ParseResult acceptNonBlank(CellValue value) {
+  protected ParseResult acceptNonBlank(CellValue value) {
     if (value instanceof CellValue.Money money) {
       return limits(money);
     }

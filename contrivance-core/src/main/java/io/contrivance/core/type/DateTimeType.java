@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * that does not exist in the zone (skipped by a daylight-saving change) is an error; one that exists
  * twice is taken at the earlier offset.
  */
-final class DateTimeType extends BaseType {
+final class DateTimeType extends AbstractColumnType {
 
   private static final Pattern DATE_TIME =
       Pattern.compile(
@@ -39,7 +39,7 @@ final class DateTimeType extends BaseType {
   }
 
   @Override
-  ParseResult parseNonBlank(String text, TextFormat format) {
+  protected ParseResult parseNonBlank(String text, TextFormat format) {
     if (text.length() > 80) {
       return invalid(text, "too long to be a date and time");
     }
@@ -101,7 +101,7 @@ final class DateTimeType extends BaseType {
   }
 
   @Override
-  String formatNonBlank(CellValue value, TextFormat format) {
+  protected String formatNonBlank(CellValue value, TextFormat format) {
     ZonedDateTime moment = ((CellValue.DateTime) value).value();
     LocalTime time = moment.toLocalTime();
     String clock =

@@ -1,14 +1,14 @@
 package io.contrivance.core.type;
 
 /** Calendar dates. */
-final class DateType extends BaseType {
+final class DateType extends AbstractColumnType {
 
   DateType() {
     super("date", ValueKind.DATE);
   }
 
   @Override
-  ParseResult parseNonBlank(String text, TextFormat format) {
+  protected ParseResult parseNonBlank(String text, TextFormat format) {
     DateText.Outcome outcome = DateText.parse(text, format);
     return outcome.date() != null
         ? ParseResult.valid(new CellValue.Date(outcome.date()))
@@ -16,7 +16,7 @@ final class DateType extends BaseType {
   }
 
   @Override
-  String formatNonBlank(CellValue value, TextFormat format) {
+  protected String formatNonBlank(CellValue value, TextFormat format) {
     return DateText.format(((CellValue.Date) value).value(), format);
   }
 

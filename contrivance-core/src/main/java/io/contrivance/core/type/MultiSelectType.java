@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * line breaks. Values hold each option once, in the column's option order, so two cells with the
  * same options are equal however they were typed.
  */
-final class MultiSelectType extends BaseType {
+final class MultiSelectType extends AbstractColumnType {
 
   private static final Pattern SEPARATORS = Pattern.compile("[,;\\n]");
 
@@ -28,17 +28,17 @@ final class MultiSelectType extends BaseType {
   }
 
   @Override
-  ParseResult parseNonBlank(String text, TextFormat format) {
+  protected ParseResult parseNonBlank(String text, TextFormat format) {
     return select(List.of(SEPARATORS.split(text)));
   }
 
   @Override
-  String formatNonBlank(CellValue value, TextFormat format) {
+  protected String formatNonBlank(CellValue value, TextFormat format) {
     return String.join(", ", ((CellValue.Choices) value).options());
   }
 
   @Override
-  ParseResult acceptNonBlank(CellValue value) {
+  protected ParseResult acceptNonBlank(CellValue value) {
     if (value instanceof CellValue.Choices choices) {
       return select(choices.options());
     }

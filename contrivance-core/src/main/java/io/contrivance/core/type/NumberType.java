@@ -10,7 +10,7 @@ import java.util.Map;
  * (as spreadsheets do) and values are shown with exactly that many digits; {@code integer} rejects
  * fractions instead.
  */
-final class NumberType extends BaseType {
+final class NumberType extends AbstractColumnType {
 
   static final int ANY_DECIMALS = -1;
 
@@ -39,7 +39,7 @@ final class NumberType extends BaseType {
   }
 
   @Override
-  ParseResult parseNonBlank(String text, TextFormat format) {
+  protected ParseResult parseNonBlank(String text, TextFormat format) {
     NumberText.Outcome outcome = NumberText.parse(text, format);
     if (!outcome.ok()) {
       return ParseResult.invalid(outcome.code(), outcome.error());
@@ -48,12 +48,12 @@ final class NumberType extends BaseType {
   }
 
   @Override
-  String formatNonBlank(CellValue value, TextFormat format) {
+  protected String formatNonBlank(CellValue value, TextFormat format) {
     return NumberText.format(((CellValue.Decimal) value).value(), Math.max(decimals, 0), format);
   }
 
   @Override
-  ParseResult acceptNonBlank(CellValue value) {
+  protected ParseResult acceptNonBlank(CellValue value) {
     if (value instanceof CellValue.Decimal number) {
       BigDecimal n = number.value();
       if (NumberText.fits(n) && (decimals == ANY_DECIMALS || n.scale() <= decimals)) {
@@ -88,7 +88,7 @@ final class NumberType extends BaseType {
   }
 
   @Override
-  String describe() {
+  protected String describe() {
     return integerOnly ? "whole number" : "number";
   }
 }

@@ -6,14 +6,14 @@ import java.math.BigDecimal;
  * Percentages. Text is read in points, with or without a percent sign: {@code 50}, {@code 50%} and
  * {@code 50 %} are all fifty percent, as in a spreadsheet cell formatted as percent.
  */
-final class PercentType extends BaseType {
+final class PercentType extends AbstractColumnType {
 
   PercentType() {
     super("percent", ValueKind.PERCENT);
   }
 
   @Override
-  ParseResult parseNonBlank(String text, TextFormat format) {
+  protected ParseResult parseNonBlank(String text, TextFormat format) {
     String number = text;
     if (number.endsWith("%") || number.endsWith("\u066A")) {
       number = number.substring(0, number.length() - 1);
@@ -30,12 +30,12 @@ final class PercentType extends BaseType {
   }
 
   @Override
-  String formatNonBlank(CellValue value, TextFormat format) {
+  protected String formatNonBlank(CellValue value, TextFormat format) {
     return NumberText.format(((CellValue.Percent) value).points(), 0, format) + "%";
   }
 
   @Override
-  ParseResult acceptNonBlank(CellValue value) {
+  protected ParseResult acceptNonBlank(CellValue value) {
     if (value instanceof CellValue.Percent percent) {
       // The limits apply to the points (fraction × 100): two more integer digits, two fewer fraction digits.
       BigDecimal f = percent.fraction();

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /** One option out of an ordered list. The order matters to rules ("Proposal or later"). */
-final class SelectType extends BaseType {
+final class SelectType extends AbstractColumnType {
 
   private final Options options;
 
@@ -29,18 +29,18 @@ final class SelectType extends BaseType {
   }
 
   @Override
-  ParseResult parseNonBlank(String text, TextFormat format) {
+  protected ParseResult parseNonBlank(String text, TextFormat format) {
     int index = options.indexOf(text);
     return index >= 0 ? ParseResult.valid(options.choice(index)) : options.notAnOption(text);
   }
 
   @Override
-  String formatNonBlank(CellValue value, TextFormat format) {
+  protected String formatNonBlank(CellValue value, TextFormat format) {
     return ((CellValue.Choice) value).option();
   }
 
   @Override
-  ParseResult acceptNonBlank(CellValue value) {
+  protected ParseResult acceptNonBlank(CellValue value) {
     if (options.isOwn(value)) {
       return ParseResult.valid(value);
     }

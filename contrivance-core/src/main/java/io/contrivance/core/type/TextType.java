@@ -3,7 +3,7 @@ package io.contrivance.core.type;
 import java.text.Normalizer;
 
 /** Plain and long text. Values are stripped of outer white space and stored in Unicode NFC. */
-final class TextType extends BaseType {
+final class TextType extends TextColumnType {
 
   static final int TEXT_MAX_LENGTH = 1_000;
   static final int LONG_TEXT_MAX_LENGTH = 100_000;
@@ -11,26 +11,13 @@ final class TextType extends BaseType {
   private final int maxLength;
 
   TextType(String id, int maxLength) {
-    super(id, ValueKind.TEXT);
+    super(id);
     this.maxLength = maxLength;
   }
 
   @Override
-  ParseResult parseNonBlank(String text, TextFormat format) {
+  protected ParseResult parseNonBlank(String text, TextFormat format) {
     return check(text);
-  }
-
-  @Override
-  String formatNonBlank(CellValue value, TextFormat format) {
-    return ((CellValue.Text) value).value();
-  }
-
-  @Override
-  ParseResult acceptNonBlank(CellValue value) {
-    if (value instanceof CellValue.Text text) {
-      return check(text.value().strip());
-    }
-    return wrongKind(value);
   }
 
   @Override

@@ -14,7 +14,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pf4j.DefaultPluginManager;
@@ -61,8 +64,33 @@ public class PluginHost {
   /** A plugin as admins see it. */
   public record Plugin(String id, String version, String state, String description, List<String> provides, String error) {}
 
+  /** Where the war carries the plugins built with it. */
+  static final String BUNDLED = "/WEB-INF/bundled-plugins/";
+
   void startup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    if (event instanceof ServletContext context && !Files.exists(settings.pluginsDirectory())) {
+      installBundled(context);
+    }
     catalog(); // loads the plugins at start, not on the first request that needs a type
+  }
+
+  /** On a server's first start (no plugins directory yet), the plugins built with it are installed. */
+  private void installBundled(ServletContext context) {
+    Path directory = settings.pluginsDirectory();
+    Set<String> bundled = context.getResourcePaths(BUNDLED);
+    try {
+      Files.createDirectories(directory);
+      for (String resource : bundled == null ? Set.<String>of() : bundled) {
+        if (resource.endsWith(".jar")) {
+          try (InputStream jar = context.getResourceAsStream(resource)) {
+            Files.copy(jar, directory.resolve(resource.substring(BUNDLED.length())), StandardCopyOption.REPLACE_EXISTING);
+            LOG.info("installed the bundled plugin " + resource.substring(BUNDLED.length()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "could not install the bundled plugins into " + directory, e);
+    }
   }
 
   private synchronized DefaultPluginManager manager() {

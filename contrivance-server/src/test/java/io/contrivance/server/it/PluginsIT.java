@@ -18,13 +18,18 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The plugin platform through its admin API, with the column-types plugin jar the build produced:
  * install, use a plugin column, disable (values kept, writes refused), enable, remove; bad jars
  * refused with the part at fault; admins only.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PluginsIT {
 
   private static final String JAR = "application/java-archive";
@@ -73,6 +78,15 @@ class PluginsIT {
   }
 
   @Test
+  @Order(1)
+  void theBundledPlugin_isInstalledAndStartedOnTheServersFirstStart() {
+    JsonObject bundled = plugin(Api.admin().accessToken());
+    assertThat(bundled).as("installed from the war on first start").isNotNull();
+    assertThat(bundled.getString("state")).isEqualTo("started");
+    assertThat(columnTypes(Api.newUser().accessToken())).contains("rating", "duration", "country");
+  }
+
+  @Test
   void onlyAdmins_seeOrChangeThePlugins() throws IOException {
     Api.Session user = Api.newUser();
     assertThat(get("/api/admin/plugins", user.accessToken()).status()).isEqualTo(403);
@@ -111,6 +125,60 @@ class PluginsIT {
 
     List<String> ids = get("/api/admin/plugins", admin).json().getJsonArray("data").getValuesAs(JsonObject.class).stream().map(p -> p.getString("id")).toList();
     assertThat(ids).doesNotContain("bad-one");
+  }
+
+  /** A plugin jar compiled here from one source file: an extension whose column types throw. */
+  private static byte[] throwingPlugin() throws IOException {
+    Path work = Files.createTempDirectory("throwing-plugin");
+    Path source = work.resolve("src/com/example/Throwing.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(
+        source,
+        """
+        package com.example;
+
+        @org.pf4j.Extension
+        public class Throwing implements io.contrivance.api.ColumnTypeExtension {
+          @Override
+          public java.util.List<io.contrivance.api.ColumnTypeSpec> columnTypes() {
+            throw new IllegalStateException("broken on purpose");
+          }
+        }
+        """);
+    Path classes = Files.createDirectories(work.resolve("classes"));
+    int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), source.toString());
+    assertThat(compiled).isZero();
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    Map.of("Plugin-Id", "throwing", "Plugin-Version", "1.0.0", "Plugin-Requires", ">=1.0.0 & <2.0.0").forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+      jar.putNextEntry(new JarEntry("com/example/Throwing.class"));
+      jar.write(Files.readAllBytes(classes.resolve("com/example/Throwing.class")));
+      jar.closeEntry();
+      jar.putNextEntry(new JarEntry("META-INF/extensions.idx"));
+      jar.write("com.example.Throwing\n".getBytes(StandardCharsets.UTF_8));
+      jar.closeEntry();
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  void aPluginWhoseCodeThrows_isFailedWithItsError_andTheServerGoesOn() throws IOException {
+    String admin = Api.admin().accessToken();
+    if (get("/api/admin/plugins", admin).json().getJsonArray("data").getValuesAs(JsonObject.class).stream().anyMatch(p -> p.getString("id").equals("throwing"))) {
+      delete("/api/admin/plugins/throwing", admin);
+    }
+    Api.Reply installed = Api.upload("/api/admin/plugins", admin, JAR, throwingPlugin());
+    assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+    assertThat(installed.data().getString("state")).isEqualTo("failed");
+    assertThat(installed.data().getString("error")).contains("broken on purpose");
+    assertThat(installed.data().getJsonArray("provides")).isEmpty();
+
+    Api.Session user = Api.newUser();
+    assertThat(get("/api/column-types", user.accessToken()).status()).isEqualTo(200);
+    assertThat(post("/api/spreadsheets", user.accessToken(), "{\"name\":\"Still fine\",\"columns\":[{\"name\":\"A\",\"column_type\":\"text\"}]}").status()).isEqualTo(201);
+    assertThat(delete("/api/admin/plugins/throwing", admin).status()).isEqualTo(204);
   }
 
   @Test

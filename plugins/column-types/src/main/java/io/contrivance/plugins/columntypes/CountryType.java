@@ -1,10 +1,9 @@
 package io.contrivance.plugins.columntypes;
 
 import io.contrivance.core.type.CellValue;
-import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.ParseResult;
+import io.contrivance.core.type.TextColumnType;
 import io.contrivance.core.type.TextFormat;
-import io.contrivance.core.type.ValueKind;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +13,7 @@ import java.util.TreeMap;
  * A country as its ISO 3166-1 alpha-2 code ({@code DE}), typed as the code in any case or as the
  * country's English name ({@code Germany}); shown as the code, which the UI shows with its name.
  */
-record CountryType() implements ColumnType {
+final class CountryType extends TextColumnType {
 
   static final String ID = "country";
 
@@ -34,27 +33,12 @@ record CountryType() implements ColumnType {
     return new Locale("", code).getDisplayCountry(Locale.ENGLISH);
   }
 
-  @Override
-  public String id() {
-    return ID;
+  CountryType() {
+    super(ID);
   }
 
   @Override
-  public ValueKind kind() {
-    return ValueKind.TEXT;
-  }
-
-  @Override
-  public Map<String, Object> settings() {
-    return Map.of();
-  }
-
-  @Override
-  public ParseResult parse(String text, TextFormat format) {
-    String t = text.strip();
-    if (t.isEmpty()) {
-      return ParseResult.valid(CellValue.BLANK);
-    }
+  protected ParseResult parseNonBlank(String t, TextFormat format) {
     String code = t.toUpperCase(Locale.ROOT);
     if (CODES.contains(code)) {
       return ParseResult.valid(CellValue.text(code));
@@ -63,22 +47,7 @@ record CountryType() implements ColumnType {
     if (byName != null) {
       return ParseResult.valid(CellValue.text(byName));
     }
-    return ParseResult.invalid("not_a_country", "'" + text + "' is not an ISO 3166-1 country code or an English country name");
+    return ParseResult.invalid("not_a_country", "'" + t + "' is not an ISO 3166-1 country code or an English country name");
   }
 
-  @Override
-  public String format(CellValue value, TextFormat format) {
-    return value instanceof CellValue.Text t ? t.value() : "";
-  }
-
-  @Override
-  public ParseResult accept(CellValue value) {
-    if (value.isBlank()) {
-      return ParseResult.valid(value);
-    }
-    if (value instanceof CellValue.Text t) {
-      return parse(t.value(), TextFormat.ISO);
-    }
-    return ParseResult.invalid("type_mismatch", "a country is a two-letter ISO 3166-1 code such as DE");
-  }
 }

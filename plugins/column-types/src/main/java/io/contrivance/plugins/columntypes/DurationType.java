@@ -1,13 +1,12 @@
 package io.contrivance.plugins.columntypes;
 
+import io.contrivance.core.type.AbstractColumnType;
 import io.contrivance.core.type.CellValue;
-import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.ParseResult;
 import io.contrivance.core.type.TextFormat;
 import io.contrivance.core.type.ValueKind;
 import java.math.BigDecimal;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
  * {@code 1:30} (hours and minutes) or {@code 1:30:15}, or a plain number of minutes; shown in the
  * first form ({@code 1h 30m}). Up to 10,000 days.
  */
-record DurationType() implements ColumnType {
+final class DurationType extends AbstractColumnType {
 
   static final String ID = "duration";
   static final long MAX_SECONDS = 10_000L * 86_400;
@@ -25,27 +24,13 @@ record DurationType() implements ColumnType {
   private static final Pattern CLOCK = Pattern.compile("(\\d+):([0-5]\\d)(?::([0-5]\\d))?");
   private static final Pattern MINUTES = Pattern.compile("\\d{1,9}");
 
-  @Override
-  public String id() {
-    return ID;
+  DurationType() {
+    super(ID, ValueKind.DECIMAL);
   }
 
   @Override
-  public ValueKind kind() {
-    return ValueKind.DECIMAL;
-  }
-
-  @Override
-  public Map<String, Object> settings() {
-    return Map.of();
-  }
-
-  @Override
-  public ParseResult parse(String text, TextFormat format) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    if (t.isEmpty()) {
-      return ParseResult.valid(CellValue.BLANK);
-    }
+  protected ParseResult parseNonBlank(String text, TextFormat format) {
+    String t = text.toLowerCase(Locale.ROOT);
     Matcher clock = CLOCK.matcher(t);
     if (clock.matches()) {
       return seconds(Long.parseLong(clock.group(1)) * 3600 + Long.parseLong(clock.group(2)) * 60 + (clock.group(3) == null ? 0 : Long.parseLong(clock.group(3))), text);
@@ -78,11 +63,8 @@ record DurationType() implements ColumnType {
   }
 
   @Override
-  public String format(CellValue value, TextFormat format) {
-    if (!(value instanceof CellValue.Decimal d)) {
-      return "";
-    }
-    long s = d.value().longValue();
+  protected String formatNonBlank(CellValue value, TextFormat format) {
+    long s = ((CellValue.Decimal) value).value().longValue();
     if (s == 0) {
       return "0m";
     }
@@ -101,10 +83,7 @@ record DurationType() implements ColumnType {
   }
 
   @Override
-  public ParseResult accept(CellValue value) {
-    if (value.isBlank()) {
-      return ParseResult.valid(value);
-    }
+  protected ParseResult acceptNonBlank(CellValue value) {
     if (value instanceof CellValue.Decimal d) {
       BigDecimal n = d.value();
       if (n.signum() < 0 || n.stripTrailingZeros().scale() > 0 || n.compareTo(BigDecimal.valueOf(MAX_SECONDS)) > 0) {
@@ -115,6 +94,6 @@ record DurationType() implements ColumnType {
     if (value instanceof CellValue.Text t) {
       return parse(t.value(), TextFormat.ISO);
     }
-    return ParseResult.invalid("type_mismatch", "a duration is a number of seconds or text such as 1h 30m");
+    return wrongKind(value);
   }
 }

@@ -1,7 +1,7 @@
 package io.contrivance.plugins.columntypes;
 
+import io.contrivance.core.type.AbstractColumnType;
 import io.contrivance.core.type.CellValue;
-import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.ParseResult;
 import io.contrivance.core.type.TextFormat;
 import io.contrivance.core.type.TypeSettings;
@@ -10,23 +10,16 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /** Whole stars from 1 to {@code max}; typed as a number or as that many ★. */
-record RatingType(int max) implements ColumnType {
+final class RatingType extends AbstractColumnType {
 
   static final String ID = "rating";
   static final String OUT_OF_RANGE = "out_of_range";
 
-  static RatingType of(TypeSettings settings) {
-    return new RatingType(settings.integer("max", 5, 2, 10));
-  }
+  private final int max;
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public ValueKind kind() {
-    return ValueKind.DECIMAL;
+  RatingType(int max) {
+    super(ID, ValueKind.DECIMAL);
+    this.max = max;
   }
 
   @Override
@@ -34,36 +27,30 @@ record RatingType(int max) implements ColumnType {
     return Map.of("max", max);
   }
 
+  static RatingType of(TypeSettings settings) {
+    return new RatingType(settings.integer("max", 5, 2, 10));
+  }
+
   @Override
-  public ParseResult parse(String text, TextFormat format) {
-    String t = text.strip();
-    if (t.isEmpty()) {
-      return ParseResult.valid(CellValue.BLANK);
-    }
+  protected ParseResult parseNonBlank(String t, TextFormat format) {
     if (t.chars().allMatch(c -> c == '★')) {
       return stars(BigDecimal.valueOf(t.length()));
     }
     try {
       return stars(new BigDecimal(t));
     } catch (NumberFormatException e) {
-      return ParseResult.invalid("type_mismatch", "'" + text + "' is not a rating from 1 to " + max);
+      return ParseResult.invalid("type_mismatch", "'" + t + "' is not a rating from 1 to " + max);
     }
   }
 
   @Override
-  public String format(CellValue value, TextFormat format) {
-    return value instanceof CellValue.Decimal d ? d.value().toPlainString() : "";
+  protected String formatNonBlank(CellValue value, TextFormat format) {
+    return ((CellValue.Decimal) value).value().toPlainString();
   }
 
   @Override
-  public ParseResult accept(CellValue value) {
-    if (value.isBlank()) {
-      return ParseResult.valid(value);
-    }
-    if (value instanceof CellValue.Decimal d) {
-      return stars(d.value());
-    }
-    return ParseResult.invalid("type_mismatch", "a rating is a whole number from 1 to " + max);
+  protected ParseResult acceptNonBlank(CellValue value) {
+    return value instanceof CellValue.Decimal d ? stars(d.value()) : wrongKind(value);
   }
 
   private ParseResult stars(BigDecimal n) {

@@ -22,6 +22,14 @@ class ColumnTypesTest {
     return ((ParseResult.Invalid) result).code();
   }
 
+  private static void readsAs(ColumnType type, String text, CellValue value) {
+    assertThat(parse(type, text)).as(text).isEqualTo(ParseResult.valid(value));
+  }
+
+  private static void refuses(ColumnType type, String text, String code) {
+    assertThat(code(parse(type, text))).as(text).isEqualTo(code);
+  }
+
   private static void roundTrips(ColumnType type, CellValue value) {
     assertThat(parse(type, type.format(value, TextFormat.ISO))).isEqualTo(ParseResult.valid(value));
   }
@@ -29,12 +37,12 @@ class ColumnTypesTest {
   @Test
   void rating_acceptsWholeStarsUpToItsMaximum() {
     RatingType rating = RatingType.of(TypeSettings.empty());
-    assertThat(parse(rating, "4")).isEqualTo(ParseResult.valid(CellValue.decimal("4")));
-    assertThat(parse(rating, "★★★")).isEqualTo(ParseResult.valid(CellValue.decimal("3")));
-    assertThat(code(parse(rating, "7"))).isEqualTo("out_of_range");
-    assertThat(code(parse(rating, "0"))).isEqualTo("out_of_range");
-    assertThat(code(parse(rating, "2.5"))).isEqualTo("out_of_range");
-    assertThat(code(parse(rating, "great"))).isEqualTo("type_mismatch");
+    readsAs(rating, "4", CellValue.decimal("4"));
+    readsAs(rating, "★★★", CellValue.decimal("3"));
+    refuses(rating, "7", "out_of_range");
+    refuses(rating, "0", "out_of_range");
+    refuses(rating, "2.5", "out_of_range");
+    refuses(rating, "great", "type_mismatch");
     assertThat(code(rating.accept(CellValue.decimal("7")))).isEqualTo("out_of_range");
     assertThat(rating.accept(CellValue.decimal("5")).isValid()).isTrue();
     assertThat(RatingType.of(TypeSettings.of(Map.of("max", 10))).accept(CellValue.decimal("7")).isValid()).isTrue();
@@ -44,15 +52,15 @@ class ColumnTypesTest {
   @Test
   void duration_readsTheUsualSpellingsAsSeconds() {
     DurationType duration = new DurationType();
-    assertThat(parse(duration, "1h 30m")).isEqualTo(ParseResult.valid(CellValue.decimal("5400")));
-    assertThat(parse(duration, "90m")).isEqualTo(ParseResult.valid(CellValue.decimal("5400")));
-    assertThat(parse(duration, "90")).isEqualTo(ParseResult.valid(CellValue.decimal("5400")));
-    assertThat(parse(duration, "1:30")).isEqualTo(ParseResult.valid(CellValue.decimal("5400")));
-    assertThat(parse(duration, "1:30:15")).isEqualTo(ParseResult.valid(CellValue.decimal("5415")));
-    assertThat(parse(duration, "2d 4h")).isEqualTo(ParseResult.valid(CellValue.decimal("187200")));
-    assertThat(parse(duration, "45s")).isEqualTo(ParseResult.valid(CellValue.decimal("45")));
-    assertThat(code(parse(duration, "soon"))).isEqualTo("type_mismatch");
-    assertThat(code(parse(duration, "99999999999d"))).isEqualTo("out_of_range");
+    readsAs(duration, "1h 30m", CellValue.decimal("5400"));
+    readsAs(duration, "90m", CellValue.decimal("5400"));
+    readsAs(duration, "90", CellValue.decimal("5400"));
+    readsAs(duration, "1:30", CellValue.decimal("5400"));
+    readsAs(duration, "1:30:15", CellValue.decimal("5415"));
+    readsAs(duration, "2d 4h", CellValue.decimal("187200"));
+    readsAs(duration, "45s", CellValue.decimal("45"));
+    refuses(duration, "soon", "type_mismatch");
+    refuses(duration, "99999999999d", "out_of_range");
     assertThat(code(duration.accept(CellValue.decimal("-1")))).isEqualTo("out_of_range");
     assertThat(duration.format(CellValue.decimal("5415"), TextFormat.ISO)).isEqualTo("1h 30m 15s");
     roundTrips(duration, CellValue.decimal("187245"));
@@ -62,10 +70,10 @@ class ColumnTypesTest {
   @Test
   void country_takesTheCodeOrTheEnglishName() {
     CountryType country = new CountryType();
-    assertThat(parse(country, "de")).isEqualTo(ParseResult.valid(CellValue.text("DE")));
-    assertThat(parse(country, "Germany")).isEqualTo(ParseResult.valid(CellValue.text("DE")));
-    assertThat(parse(country, "united states")).isEqualTo(ParseResult.valid(CellValue.text("US")));
-    assertThat(code(parse(country, "Atlantis"))).isEqualTo("not_a_country");
+    readsAs(country, "de", CellValue.text("DE"));
+    readsAs(country, "Germany", CellValue.text("DE"));
+    readsAs(country, "united states", CellValue.text("US"));
+    refuses(country, "Atlantis", "not_a_country");
     assertThat(CountryType.name("JP")).isEqualTo("Japan");
     roundTrips(country, CellValue.text("FR"));
   }

@@ -5,14 +5,17 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Shared plumbing of the built-in types: blank handling, kind checks, equality by id and settings.
+ * A base for column types, the built-in ones and a plugin's: blank text and blank values are handled
+ * here (subclasses see only non-blank input, already stripped), values of the wrong kind are refused
+ * with {@code type_mismatch}, and two types are equal when their id and settings are, as {@link
+ * ColumnType} asks.
  */
-abstract class BaseType implements ColumnType {
+public abstract class AbstractColumnType implements ColumnType {
 
   private final String id;
   private final ValueKind kind;
 
-  BaseType(String id, ValueKind kind) {
+  protected AbstractColumnType(String id, ValueKind kind) {
     this.id = id;
     this.kind = kind;
   }
@@ -62,24 +65,24 @@ abstract class BaseType implements ColumnType {
   }
 
   /** Reads stripped, non-blank text. */
-  abstract ParseResult parseNonBlank(String text, TextFormat format);
+  protected abstract ParseResult parseNonBlank(String text, TextFormat format);
 
   /** Shows a non-blank value; may assume the value was accepted by this type. */
-  abstract String formatNonBlank(CellValue value, TextFormat format);
+  protected abstract String formatNonBlank(CellValue value, TextFormat format);
 
   /** Checks a non-blank typed value; the default accepts values of this type's kind as they are. */
-  ParseResult acceptNonBlank(CellValue value) {
+  protected ParseResult acceptNonBlank(CellValue value) {
     return kind.holds(value) ? ParseResult.valid(value) : wrongKind(value);
   }
 
-  final ParseResult wrongKind(CellValue value) {
+  protected final ParseResult wrongKind(CellValue value) {
     return ParseResult.invalid(
         ErrorCodes.TYPE_MISMATCH,
         "a " + describe() + " column cannot hold " + value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " values");
   }
 
   /** How the type is named in messages ("number", "currency"). */
-  String describe() {
+  protected String describe() {
     return id.replace('_', ' ');
   }
 
