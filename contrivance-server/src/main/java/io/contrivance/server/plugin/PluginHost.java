@@ -209,7 +209,7 @@ public class PluginHost {
     List<Provided> kept = new ArrayList<>();
     for (Provided p : catalog.pluginTypes()) {
       if (!p.pluginId().equals(id)) {
-        registry = registry.with(p.spec().provider());
+        registry = registry.with(GuardedType.provider(p.pluginId(), p.spec().provider()));
         kept.add(p);
       }
     }
@@ -226,7 +226,7 @@ public class PluginHost {
         ColumnTypeRegistry withPlugin = registry;
         List<Provided> ofPlugin = new ArrayList<>();
         for (ColumnTypeSpec spec : PluginDirectory.columnTypes(manager, id)) {
-          withPlugin = withPlugin.with(spec.provider());
+          withPlugin = withPlugin.with(GuardedType.provider(id, spec.provider()));
           ofPlugin.add(new Provided(spec, id));
         }
         registry = withPlugin;

@@ -127,13 +127,42 @@ class PluginsIT {
     assertThat(ids).doesNotContain("bad-one");
   }
 
-  /** A plugin jar compiled here from one source file: an extension whose column types throw. */
+  /** A plugin jar compiled here from one source file, its extension {@code com.example.<name>}. */
+  private static byte[] compiledPlugin(String id, String name, String source) throws IOException {
+    Path work = Files.createTempDirectory("plugin-" + id);
+    Path file = work.resolve("src/com/example/" + name + ".java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source);
+    Path classes = Files.createDirectories(work.resolve("classes"));
+    int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), file.toString());
+    assertThat(compiled).isZero();
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    Map.of("Plugin-Id", id, "Plugin-Version", "1.0.0", "Plugin-Requires", ">=1.0.0 & <2.0.0").forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (JarOutputStream jar = new JarOutputStream(bytes, manifest); var compiledFiles = Files.list(classes.resolve("com/example"))) {
+      for (Path c : compiledFiles.toList()) {
+        jar.putNextEntry(new JarEntry("com/example/" + c.getFileName()));
+        jar.write(Files.readAllBytes(c));
+        jar.closeEntry();
+      }
+      jar.putNextEntry(new JarEntry("META-INF/extensions.idx"));
+      jar.write(("com.example." + name + "\n").getBytes(StandardCharsets.UTF_8));
+      jar.closeEntry();
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void removeIfInstalled(String admin, String id) {
+    if (get("/api/admin/plugins", admin).json().getJsonArray("data").getValuesAs(JsonObject.class).stream().anyMatch(p -> p.getString("id").equals(id))) {
+      delete("/api/admin/plugins/" + id, admin);
+    }
+  }
+
   private static byte[] throwingPlugin() throws IOException {
-    Path work = Files.createTempDirectory("throwing-plugin");
-    Path source = work.resolve("src/com/example/Throwing.java");
-    Files.createDirectories(source.getParent());
-    Files.writeString(
-        source,
+    return compiledPlugin(
+        "throwing",
+        "Throwing",
         """
         package com.example;
 
@@ -145,30 +174,66 @@ class PluginsIT {
           }
         }
         """);
-    Path classes = Files.createDirectories(work.resolve("classes"));
-    int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-proc:none", "-classpath", System.getProperty("java.class.path"), "-d", classes.toString(), source.toString());
-    assertThat(compiled).isZero();
-    Manifest manifest = new Manifest();
-    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    Map.of("Plugin-Id", "throwing", "Plugin-Version", "1.0.0", "Plugin-Requires", ">=1.0.0 & <2.0.0").forEach((k, v) -> manifest.getMainAttributes().putValue(k, v));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-      jar.putNextEntry(new JarEntry("com/example/Throwing.class"));
-      jar.write(Files.readAllBytes(classes.resolve("com/example/Throwing.class")));
-      jar.closeEntry();
-      jar.putNextEntry(new JarEntry("META-INF/extensions.idx"));
-      jar.write("com.example.Throwing\n".getBytes(StandardCharsets.UTF_8));
-      jar.closeEntry();
-    }
-    return bytes.toByteArray();
+  }
+
+  @Test
+  void aTypeWhoseCodeThrowsOnAValue_refusesTheValueNamingThePlugin_andTheRequestStands() throws IOException {
+    String admin = Api.admin().accessToken();
+    removeIfInstalled(admin, "fragile");
+    byte[] jar =
+        compiledPlugin(
+            "fragile",
+            "Fragile",
+            """
+            package com.example;
+
+            import io.contrivance.api.ColumnTypeExtension;
+            import io.contrivance.api.ColumnTypeSpec;
+            import io.contrivance.core.type.ColumnTypeProvider;
+            import io.contrivance.core.type.ParseResult;
+            import io.contrivance.core.type.TextColumnType;
+            import io.contrivance.core.type.TextFormat;
+            import java.util.List;
+
+            @org.pf4j.Extension
+            public class Fragile implements ColumnTypeExtension {
+              @Override
+              public List<ColumnTypeSpec> columnTypes() {
+                return List.of(new ColumnTypeSpec(ColumnTypeProvider.of("fragile", s -> new FragileType()), "Fragile", List.of(), "text"));
+              }
+
+              static final class FragileType extends TextColumnType {
+                FragileType() {
+                  super("fragile");
+                }
+
+                @Override
+                protected ParseResult parseNonBlank(String text, TextFormat format) {
+                  throw new IllegalStateException("cannot read " + text);
+                }
+              }
+            }
+            """);
+    Api.Reply installed = Api.upload("/api/admin/plugins", admin, JAR, jar);
+    assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+    assertThat(installed.data().getString("state")).isEqualTo("started");
+
+    String token = Api.newUser().accessToken();
+    Api.Reply sheet = post("/api/spreadsheets", token, "{\"name\":\"Fragile\",\"columns\":[{\"name\":\"Name\",\"column_type\":\"text\"},{\"name\":\"F\",\"column_type\":\"fragile\"}]}");
+    assertThat(sheet.status()).as(sheet.toString()).isEqualTo(201);
+    Api.Reply refused = post("/api/spreadsheets/" + sheet.data().getString("id") + "/rows", token, "{\"data\":{\"Name\":\"A\",\"F\":\"x\"}}");
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+    JsonObject detail = refused.json().getJsonObject("error").getJsonArray("details").getJsonObject(0);
+    assertThat(detail.getString("code")).isEqualTo("plugin_failed");
+    assertThat(detail.getString("message")).contains("'fragile'");
+    assertThat(post("/api/spreadsheets/" + sheet.data().getString("id") + "/rows", token, "{\"data\":{\"Name\":\"B\"}}").status()).isEqualTo(201);
+    assertThat(delete("/api/admin/plugins/fragile", admin).status()).isEqualTo(204);
   }
 
   @Test
   void aPluginWhoseCodeThrows_isFailedWithItsError_andTheServerGoesOn() throws IOException {
     String admin = Api.admin().accessToken();
-    if (get("/api/admin/plugins", admin).json().getJsonArray("data").getValuesAs(JsonObject.class).stream().anyMatch(p -> p.getString("id").equals("throwing"))) {
-      delete("/api/admin/plugins/throwing", admin);
-    }
+    removeIfInstalled(admin, "throwing");
     Api.Reply installed = Api.upload("/api/admin/plugins", admin, JAR, throwingPlugin());
     assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
     assertThat(installed.data().getString("state")).isEqualTo("failed");

@@ -1,0 +1,132 @@
+package io.contrivance.server.plugin;
+
+import io.contrivance.core.type.CellValue;
+import io.contrivance.core.type.ColumnType;
+import io.contrivance.core.type.ColumnTypeProvider;
+import io.contrivance.core.type.InvalidDefinitionException;
+import io.contrivance.core.type.ParseResult;
+import io.contrivance.core.type.TextFormat;
+import io.contrivance.core.type.ValueKind;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A plugin's column type behind a guard: whatever its code throws becomes a refusal of the value
+ * ({@code plugin_failed}, naming the plugin) and a stack trace in the log, never a failed request.
+ * Equal to another guarded type when their plugin types are equal.
+ */
+final class GuardedType implements ColumnType {
+
+  static final String PLUGIN_FAILED = "plugin_failed";
+
+  private static final Logger LOG = Logger.getLogger(GuardedType.class.getName());
+
+  private final String pluginId;
+  private final ColumnType type;
+
+  private GuardedType(String pluginId, ColumnType type) {
+    this.pluginId = pluginId;
+    this.type = type;
+  }
+
+  /** A provider whose types are guarded, and whose own failures become invalid definitions. */
+  static ColumnTypeProvider provider(String pluginId, ColumnTypeProvider provider) {
+    return ColumnTypeProvider.of(
+        provider.id(),
+        settings -> {
+          try {
+            return new GuardedType(pluginId, provider.create(settings));
+          } catch (InvalidDefinitionException e) {
+            throw e;
+          } catch (RuntimeException | LinkageError e) {
+            LOG.log(Level.WARNING, "plugin " + pluginId + " failed to create column type " + provider.id(), e);
+            throw new InvalidDefinitionException("the plugin '" + pluginId + "' failed to create the column type '" + provider.id() + "' (" + PLUGIN_FAILED + ")");
+          }
+        });
+  }
+
+  private ParseResult failed(String what, Throwable e) {
+    LOG.log(Level.WARNING, "plugin " + pluginId + " failed to " + what + " a value of column type " + type.id(), e);
+    return ParseResult.invalid(PLUGIN_FAILED, "the plugin '" + pluginId + "' failed to " + what + " the value; the error is in the server log");
+  }
+
+  @Override
+  public String id() {
+    return type.id();
+  }
+
+  @Override
+  public ValueKind kind() {
+    return type.kind();
+  }
+
+  @Override
+  public Map<String, Object> settings() {
+    return type.settings();
+  }
+
+  @Override
+  public ParseResult parse(String text, TextFormat format) {
+    try {
+      return type.parse(text, format);
+    } catch (RuntimeException | LinkageError e) {
+      return failed("read", e);
+    }
+  }
+
+  @Override
+  public String format(CellValue value, TextFormat format) {
+    try {
+      return type.format(value, format);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.log(Level.WARNING, "plugin " + pluginId + " failed to show a value of column type " + type.id(), e);
+      return String.valueOf(value);
+    }
+  }
+
+  @Override
+  public ParseResult accept(CellValue value) {
+    try {
+      return type.accept(value);
+    } catch (RuntimeException | LinkageError e) {
+      return failed("check", e);
+    }
+  }
+
+  @Override
+  public ParseResult convert(CellValue value, ColumnType from) {
+    try {
+      return type.convert(value, from);
+    } catch (RuntimeException | LinkageError e) {
+      return failed("convert", e);
+    }
+  }
+
+  @Override
+  public int compare(CellValue a, CellValue b) {
+    try {
+      return type.compare(a, b);
+    } catch (IllegalArgumentException e) {
+      throw e; // "no order between them", as the contract says
+    } catch (RuntimeException | LinkageError e) {
+      LOG.log(Level.WARNING, "plugin " + pluginId + " failed to order values of column type " + type.id(), e);
+      throw new IllegalArgumentException("the plugin '" + pluginId + "' failed to order the values", e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof GuardedType guarded && guarded.type.equals(type);
+  }
+
+  @Override
+  public int hashCode() {
+    return type.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return type + " (plugin " + pluginId + ")";
+  }
+}
