@@ -1,10 +1,10 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { problemText, type Api } from "../model/api";
 import type { Column, Sheet, TypeChangeReport } from "../model/types";
 import { RulesEditor } from "./RulesEditor";
 
-/** The column types a column can be given here (plugins may add more on the server). */
-const TYPES = ["text", "long_text", "number", "currency", "percent", "date", "boolean", "select", "multi_select", "email", "url", "phone"];
+/** The core's column types, offered until the server's list (with plugins' types) arrives. */
+const CORE_TYPES = ["text", "long_text", "number", "currency", "percent", "date", "boolean", "select", "multi_select", "email", "url", "phone"];
 
 /** The settings a type needs beyond its id: options for selects (comma-separated), a currency. */
 function typeSpec(type: string, options: string, currency: string) {
@@ -44,7 +44,15 @@ export function ColumnsPanel({
 }) {
   const [name, setName] = useState("");
   const [type, setType] = useState("text");
+  const [types, setTypes] = useState<string[]>(CORE_TYPES);
   const [options, setOptions] = useState("");
+
+  useEffect(() => {
+    api
+      .columnTypes()
+      .then((list) => setTypes(list.map((t) => t.id)))
+      .catch(() => undefined); // the core's types stay offered
+  }, [api]);
   const [error, setError] = useState<string | null>(null);
 
   async function act(action: () => Promise<unknown>) {
@@ -75,6 +83,7 @@ export function ColumnsPanel({
             onRetyped={onChanged}
             shown={!hidden.includes(column.id)}
             onShownChange={(shown) => onHiddenChange(shown ? hidden.filter((id) => id !== column.id) : [...hidden, column.id])}
+            types={types}
           />
         ))}
       </ol>
@@ -92,7 +101,7 @@ export function ColumnsPanel({
       >
         <input aria-label="New column name" placeholder="New column" value={name} onChange={(e) => setName(e.target.value)} required />
         <select aria-label="New column type" value={type} onChange={(e) => setType(e.target.value)}>
-          {TYPES.map((t) => (
+          {types.map((t) => (
             <option key={t} value={t}>
               {t}
             </option>
@@ -124,6 +133,7 @@ function ColumnRow({
   onRetyped,
   shown,
   onShownChange,
+  types,
 }: {
   api: Api;
   sheetId: string;
@@ -137,6 +147,8 @@ function ColumnRow({
   onRetyped: () => void;
   shown: boolean;
   onShownChange: (shown: boolean) => void;
+  /** The types a column may be changed to. */
+  types: string[];
 }) {
   const [type, setType] = useState(column.column_type);
   const [options, setOptions] = useState("");
@@ -170,7 +182,7 @@ function ColumnRow({
           setPreview(null);
         }}
       >
-        {[...new Set([column.column_type, ...TYPES])].map((t) => (
+        {[...new Set([column.column_type, ...types])].map((t) => (
           <option key={t} value={t}>
             {t}
           </option>

@@ -4,6 +4,7 @@ import type {
   ActivityEntry,
   Collaborator,
   Column,
+  ColumnTypeInfo,
   ErrorDetail,
   JsonValue,
   Row,
@@ -138,6 +139,11 @@ export class Api {
     } finally {
       this.tokens.clear();
     }
+  }
+
+  /** Every column type available now, plugins' included. */
+  columnTypes(): Promise<ColumnTypeInfo[]> {
+    return this.call<ColumnTypeInfo[]>("GET", "/api/column-types");
   }
 
   sheets(): Promise<SheetSummary[]> {

@@ -59,6 +59,14 @@ export interface ActivityEntry {
   new_value: JsonValue;
 }
 
+/** A column type the server offers now (`GET /api/column-types`): the core's and those of started plugins. */
+export interface ColumnTypeInfo {
+  id: string;
+  label: string;
+  editor: string;
+  provided_by: string;
+}
+
 export interface SheetSummary {
   id: string;
   name: string;

@@ -17,6 +17,10 @@ describe("display", () => {
     [column("multi_select"), ["Hot", "Renewal"], "Hot, Renewal"],
     [column("text"), null, ""],
     [column("date"), "2026-03-31", "2026-03-31"],
+    [column("rating"), 4, "★★★★"],
+    [column("duration"), 5415, "1h 30m 15s"],
+    [column("duration"), 0, "0m"],
+    [column("country"), "DE", "Germany (DE)"],
   ])("shows %o value %o as %s", (col, value, expected) => {
     expect(display(col, value)).toBe(expected);
   });

@@ -57,8 +57,42 @@ export function display(column: Column, value: JsonValue | undefined): string {
       return value === true ? "✓" : "";
     case "multi_select":
       return Array.isArray(value) ? value.map(plain).join(", ") : plain(value);
+    // The bundled column-types plugin's types.
+    case "rating":
+      return typeof value === "number" && Number.isInteger(value) && value > 0 && value <= 10 ? "★".repeat(value) : plain(value);
+    case "duration":
+      return typeof value === "number" ? duration(value) : plain(value);
+    case "country":
+      return typeof value === "string" ? `${countryName(value)} (${value})` : plain(value);
     default:
       return plain(value);
+  }
+}
+
+/** Seconds as the duration type writes them: "1h 30m", "2d 4h", "45s". */
+export function duration(seconds: number): string {
+  if (seconds === 0) {
+    return "0m";
+  }
+  const parts: [number, string][] = [
+    [Math.floor(seconds / 86_400), "d"],
+    [Math.floor((seconds % 86_400) / 3600), "h"],
+    [Math.floor((seconds % 3600) / 60), "m"],
+    [seconds % 60, "s"],
+  ];
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, unit]) => `${n}${unit}`)
+    .join(" ");
+}
+
+const countries = new Intl.DisplayNames(["en"], { type: "region" });
+
+function countryName(code: string): string {
+  try {
+    return countries.of(code) ?? code;
+  } catch {
+    return code;
   }
 }
 

@@ -300,5 +300,8 @@ class PluginsIT {
     assertThat(columnTypes(token)).doesNotContain("duration");
     assertThat(get(rows + "/" + row, token).data().getJsonObject("data").getJsonNumber("score").intValue()).isEqualTo(5);
     assertThat(delete("/api/admin/plugins/" + PLUGIN, admin).status()).isEqualTo(404);
+
+    // As found: the bundled plugin installed (the browser tests use its types).
+    assertThat(Api.upload("/api/admin/plugins", admin, JAR, builtJar()).status()).isEqualTo(201);
   }
 }
