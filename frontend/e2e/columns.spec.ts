@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import type { Column } from "../src/model/types";
-import { account, cell, clickCell, pipelineSheet, signIn } from "./support";
+import { account, addColumn, cell, clickCell, pipelineSheet, signIn } from "./support";
 
 test("add a column, change a column's type after a preview of what will not convert, move a column and hide one", async ({ browser, baseURL, request }) => {
   const me = await account(request, "cols", "Cole Columns");
@@ -16,14 +16,7 @@ test("add a column, change a column's type after a preview of what will not conv
     );
   }
   const page = await signIn(browser, baseURL!, me.email, `#/sheets/${sheet}`);
-  await page.getByRole("button", { name: "Columns" }).click();
-  const panel = page.getByRole("region", { name: "Columns" });
-
-  // Add.
-  await panel.getByLabel("New column name").fill("Region");
-  await panel.getByLabel("New column type").selectOption("text");
-  await panel.getByRole("button", { name: "Add column" }).click();
-  await expect(panel.getByRole("listitem", { name: "Region" })).toBeVisible();
+  const panel = await addColumn(page, "Region", "text");
 
   // Retype Next Step to a number: the preview names the cell that will not convert.
   const step = panel.getByRole("listitem", { name: "Next Step" });

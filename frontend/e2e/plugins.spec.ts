@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { account, cell, signIn } from "./support";
+import { account, addColumn, cell, signIn } from "./support";
 
 test("a column type from a plugin is offered beside the core's, and its values show in the grid", async ({ browser, baseURL, request }) => {
   const me = await account(request, "plug", "Pat Plugin");
@@ -12,12 +12,7 @@ test("a column type from a plugin is offered beside the core's, and its values s
   expect((await request.post(`/api/spreadsheets/${sheet}/rows`, { headers, data: { data: { company: "Acme" } } })).status()).toBe(201);
 
   const page = await signIn(browser, baseURL!, me.email, `#/sheets/${sheet}`);
-  await page.getByRole("button", { name: "Columns" }).click();
-  const panel = page.getByRole("region", { name: "Columns" });
-  await panel.getByLabel("New column name").fill("Score");
-  await panel.getByLabel("New column type").selectOption("rating");
-  await panel.getByRole("button", { name: "Add column" }).click();
-  await expect(panel.getByRole("listitem", { name: "Score" })).toBeVisible();
+  await addColumn(page, "Score", "rating");
 
   const after = (await (await request.get(`/api/spreadsheets/${sheet}`, { headers })).json()) as { data: { columns: { id: string; column_type: string }[] } };
   expect(after.data.columns.find((c) => c.id === "score")?.column_type).toBe("rating");

@@ -73,3 +73,14 @@ export async function clickCell(page: Page, grid: string, x: number, row: number
     await canvas.click({ position });
   }
 }
+
+/** Opens the Columns panel and adds a column of the given type; the panel, for more. */
+export async function addColumn(page: Page, name: string, type: string) {
+  await page.getByRole("button", { name: "Columns" }).click();
+  const panel = page.getByRole("region", { name: "Columns" });
+  await panel.getByLabel("New column name").fill(name);
+  await panel.getByLabel("New column type").selectOption(type);
+  await panel.getByRole("button", { name: "Add column" }).click();
+  await expect(panel.getByRole("listitem", { name })).toBeVisible();
+  return panel;
+}

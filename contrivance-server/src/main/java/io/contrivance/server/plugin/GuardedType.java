@@ -8,6 +8,8 @@ import io.contrivance.core.type.ParseResult;
 import io.contrivance.core.type.TextFormat;
 import io.contrivance.core.type.ValueKind;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,9 +48,19 @@ final class GuardedType implements ColumnType {
         });
   }
 
-  private ParseResult failed(String what, Throwable e) {
-    LOG.log(Level.WARNING, "plugin " + pluginId + " failed to " + what + " a value of column type " + type.id(), e);
-    return ParseResult.invalid(PLUGIN_FAILED, "the plugin '" + pluginId + "' failed to " + what + " the value; the error is in the server log");
+  /** The plugin's answer, or a refusal naming the plugin if its code threw. */
+  private ParseResult guarded(String what, Supplier<ParseResult> call) {
+    return guarded(what, call, e -> ParseResult.invalid(PLUGIN_FAILED, "the plugin '" + pluginId + "' failed to " + what + " the value; the error is in the server log"));
+  }
+
+  /** The plugin's answer, or what stands for it if its code threw (logged with the stack trace). */
+  private <T> T guarded(String what, Supplier<T> call, Function<Throwable, T> instead) {
+    try {
+      return call.get();
+    } catch (RuntimeException | LinkageError e) {
+      LOG.log(Level.WARNING, "plugin " + pluginId + " failed to " + what + " a value of column type " + type.id(), e);
+      return instead.apply(e);
+    }
   }
 
   @Override
@@ -68,39 +80,22 @@ final class GuardedType implements ColumnType {
 
   @Override
   public ParseResult parse(String text, TextFormat format) {
-    try {
-      return type.parse(text, format);
-    } catch (RuntimeException | LinkageError e) {
-      return failed("read", e);
-    }
+    return guarded("read", () -> type.parse(text, format));
   }
 
   @Override
   public String format(CellValue value, TextFormat format) {
-    try {
-      return type.format(value, format);
-    } catch (RuntimeException | LinkageError e) {
-      LOG.log(Level.WARNING, "plugin " + pluginId + " failed to show a value of column type " + type.id(), e);
-      return String.valueOf(value);
-    }
+    return guarded("show", () -> type.format(value, format), e -> String.valueOf(value));
   }
 
   @Override
   public ParseResult accept(CellValue value) {
-    try {
-      return type.accept(value);
-    } catch (RuntimeException | LinkageError e) {
-      return failed("check", e);
-    }
+    return guarded("check", () -> type.accept(value));
   }
 
   @Override
   public ParseResult convert(CellValue value, ColumnType from) {
-    try {
-      return type.convert(value, from);
-    } catch (RuntimeException | LinkageError e) {
-      return failed("convert", e);
-    }
+    return guarded("convert", () -> type.convert(value, from));
   }
 
   @Override
