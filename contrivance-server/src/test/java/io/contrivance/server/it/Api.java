@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -108,6 +109,18 @@ final class Api {
       request.header("Authorization", "Bearer " + token);
     }
     return exchange(request);
+  }
+
+  /** Sends one file as the multipart/form-data field {@code field}, as a browser form would. */
+  static Reply uploadForm(String path, String token, String field, String fileName, byte[] file) {
+    String boundary = "----contrivance-it-" + UUID.randomUUID();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/java-archive\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] body = new byte[head.length + file.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(file, 0, body, head.length, file.length);
+    System.arraycopy(tail, 0, body, head.length + file.length, tail.length);
+    return upload(path, token, "multipart/form-data; boundary=" + boundary, body);
   }
 
   static Reply send(String method, String path, String token, String body) {

@@ -234,7 +234,8 @@ class PluginsIT {
   void aPluginWhoseCodeThrows_isFailedWithItsError_andTheServerGoesOn() throws IOException {
     String admin = Api.admin().accessToken();
     removeIfInstalled(admin, "throwing");
-    Api.Reply installed = Api.upload("/api/admin/plugins", admin, JAR, throwingPlugin());
+    // Sent as the multipart field "file", the second way to install.
+    Api.Reply installed = Api.uploadForm("/api/admin/plugins", admin, "file", "throwing.jar", throwingPlugin());
     assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
     assertThat(installed.data().getString("state")).isEqualTo("failed");
     assertThat(installed.data().getString("error")).contains("broken on purpose");
