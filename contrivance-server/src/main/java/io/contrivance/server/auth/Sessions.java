@@ -92,6 +92,19 @@ public class Sessions {
     ended.fire(new SessionsEnded(sessionId, null));
   }
 
+  /**
+   * Deletes refresh tokens that expired before the cutoff (until then a used one is kept, to
+   * recognise its reuse) and sessions left with no token; returns how many tokens.
+   */
+  @Transactional
+  public int purgeExpired(OffsetDateTime before) {
+    int tokens = em.createQuery("delete from RefreshTokenEntity t where t.expiresAt < :before").setParameter("before", before).executeUpdate();
+    em.createNativeQuery("delete from sessions s where s.created_at < ? and not exists (select 1 from refresh_tokens t where t.session_id = s.id)")
+        .setParameter(1, before)
+        .executeUpdate();
+    return tokens;
+  }
+
   /** Ends every session of a user (disabled, deleted, password changed). */
   @Transactional
   public void endAll(String userId, String reason) {

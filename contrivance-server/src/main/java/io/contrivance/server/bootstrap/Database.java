@@ -89,6 +89,15 @@ public class Database {
     return query(direct, sql, binder, mapper);
   }
 
+  /** Work on a connection of the request's transaction (for owners whose SQL needs JDBC directly). */
+  public <T> T onRequestTransaction(Work<T> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      return work.run(connection);
+    } catch (SQLException e) {
+      throw failure("statement", "", e);
+    }
+  }
+
   /** One statement on the request's transaction; returns the rows it changed. */
   public int update(String sql, Binder binder) {
     return execute(dataSource, sql, binder);

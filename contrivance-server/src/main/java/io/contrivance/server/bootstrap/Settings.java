@@ -66,4 +66,19 @@ public class Settings {
   public int loginAttemptsPerMinutePerAddress() {
     return config.getOptionalValue("contrivance.login.attempts.per.minute.per.address", Integer.class).orElse(30);
   }
+
+  /** Job worker threads on this instance. */
+  public int jobWorkers() {
+    return config.getOptionalValue("contrivance.jobs.workers", Integer.class).filter(n -> n > 0).orElse(2);
+  }
+
+  /** How long a worker holds a job without renewing; a job whose worker died is taken again after this. */
+  public Duration jobLease() {
+    return Duration.ofSeconds(config.getOptionalValue("contrivance.jobs.lease.seconds", Long.class).filter(n -> n > 0).orElse(60L));
+  }
+
+  /** The first retry's wait; each further retry waits twice as long (with jitter). */
+  public Duration jobFirstBackoff() {
+    return Duration.ofMillis(config.getOptionalValue("contrivance.jobs.backoff.millis", Long.class).filter(n -> n > 0).orElse(2_000L));
+  }
 }

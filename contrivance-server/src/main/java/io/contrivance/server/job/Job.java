@@ -1,0 +1,22 @@
+package io.contrivance.server.job;
+
+import java.time.Instant;
+
+/** A job as stored. {@code state} is {@code waiting}, {@code running}, {@code done}, {@code dead} or {@code discarded}. */
+public record Job(
+    String id,
+    String queue,
+    String kind,
+    String payload,
+    int priority,
+    String state,
+    int attempts,
+    int maxAttempts,
+    Instant runAt,
+    Instant leaseUntil,
+    String leasedBy,
+    String idempotencyKey,
+    String lastError,
+    Instant createdAt,
+    Instant updatedAt,
+    Instant finishedAt) {}

@@ -1,0 +1,21 @@
+package io.contrivance.server.job;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Runs the jobs of one kind. Implementations are CDI beans; the workers find them by {@link #kind}.
+ * Throwing fails this try (the job is tried again after a backoff, or is dead after its last try);
+ * returning completes it.
+ */
+public interface JobHandler {
+
+  String kind();
+
+  void run(JobContext context) throws Exception;
+
+  /** For a recurring job (a cleanup): how often one is enqueued, across all instances together. */
+  default Optional<Duration> every() {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,133 @@
+package io.contrivance.server.job;
+
+import io.contrivance.server.auth.Authenticated;
+import io.contrivance.server.auth.CurrentUser;
+import io.contrivance.server.web.ApiException;
+import io.contrivance.server.web.ApiResponse;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The admins' view of the job queue: counts per queue and state, one job, and what to do with a dead one. */
+@Path("/")
+@RequestScoped
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "jwt")
+@Tag(name = "Jobs")
+public class JobsResource {
+
+  @Inject Jobs jobs;
+  @Inject CurrentUser currentUser;
+
+  /** One queue's jobs by state, and how long its oldest waiting job has been ready to run. */
+  public record QueueStats(String queue, long waiting, long running, long done, long dead, long discarded, long oldestWaitingSeconds) {}
+
+  /** The queue stats. */
+  public record Stats(List<QueueStats> queues) {}
+
+  /** A job as admins see it (the payload is the handler's business and may hold addresses: not shown). */
+  public record JobView(
+      String id,
+      String queue,
+      String kind,
+      String state,
+      int priority,
+      int attempts,
+      int maxAttempts,
+      Instant runAt,
+      Instant leaseUntil,
+      String leasedBy,
+      String idempotencyKey,
+      String lastError,
+      Instant createdAt,
+      Instant updatedAt,
+      Instant finishedAt) {
+
+    static JobView of(Job job) {
+      return new JobView(
+          job.id(), job.queue(), job.kind(), job.state(), job.priority(), job.attempts(), job.maxAttempts(), job.runAt(), job.leaseUntil(), job.leasedBy(),
+          job.idempotencyKey(), job.lastError(), job.createdAt(), job.updatedAt(), job.finishedAt());
+    }
+  }
+
+  public record StatsAnswer(boolean success, Stats data) {}
+
+  public record JobAnswer(boolean success, JobView data) {}
+
+  @GET
+  @Path("queue-stats")
+  @Operation(operationId = "getQueueStats", summary = "Jobs per queue and state, and the oldest waiting job's age in seconds (admins)")
+  @APIResponse(responseCode = "200", description = "The counts", content = @Content(schema = @Schema(implementation = StatsAnswer.class)))
+  public ApiResponse<Stats> stats() {
+    currentUser.requireAdmin();
+    Map<String, long[]> byQueue = new LinkedHashMap<>();
+    for (JobQueue.Count count : jobs.queue().counts()) {
+      long[] c = byQueue.computeIfAbsent(count.queue(), q -> new long[6]);
+      switch (count.state()) {
+        case "waiting" -> {
+          c[0] = count.count();
+          c[5] = count.oldestSeconds();
+        }
+        case "running" -> c[1] = count.count();
+        case "done" -> c[2] = count.count();
+        case "dead" -> c[3] = count.count();
+        default -> c[4] = count.count();
+      }
+    }
+    List<QueueStats> queues = new ArrayList<>();
+    byQueue.forEach((queue, c) -> queues.add(new QueueStats(queue, c[0], c[1], c[2], c[3], c[4], c[5])));
+    return ApiResponse.of(new Stats(queues));
+  }
+
+  @GET
+  @Path("jobs/{id}")
+  @Operation(operationId = "getJob", summary = "One job: its state, tries and last error (admins)")
+  @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = JobAnswer.class)))
+  public ApiResponse<JobView> job(@PathParam("id") String id) {
+    currentUser.requireAdmin();
+    return ApiResponse.of(JobView.of(ApiException.found(jobs.queue().get(id), "job")));
+  }
+
+  @POST
+  @Path("jobs/{id}/retry")
+  @Operation(operationId = "retryJob", summary = "Try a dead or discarded job again, with fresh tries (admins)")
+  @APIResponse(responseCode = "200", description = "Waiting again", content = @Content(schema = @Schema(implementation = JobAnswer.class)))
+  public ApiResponse<JobView> retry(@PathParam("id") String id) {
+    currentUser.requireAdmin();
+    Job job = ApiException.found(jobs.queue().get(id), "job");
+    if (!jobs.queue().retry(id)) {
+      throw ApiException.conflict("job_not_dead", "Only a dead or discarded job can be retried; this one is " + job.state());
+    }
+    return ApiResponse.of(JobView.of(jobs.queue().get(id).orElseThrow()));
+  }
+
+  @POST
+  @Path("jobs/{id}/discard")
+  @Operation(operationId = "discardJob", summary = "Give up a dead or waiting job (admins)")
+  @APIResponse(responseCode = "200", description = "Discarded", content = @Content(schema = @Schema(implementation = JobAnswer.class)))
+  public ApiResponse<JobView> discard(@PathParam("id") String id) {
+    currentUser.requireAdmin();
+    Job job = ApiException.found(jobs.queue().get(id), "job");
+    if (!jobs.queue().discard(id)) {
+      throw ApiException.conflict("job_not_discardable", "Only a dead or waiting job can be discarded; this one is " + job.state());
+    }
+    return ApiResponse.of(JobView.of(jobs.queue().get(id).orElseThrow()));
+  }
+}
