@@ -84,3 +84,17 @@ export async function addColumn(page: Page, name: string, type: string) {
   await expect(panel.getByRole("listitem", { name })).toBeVisible();
   return panel;
 }
+
+/** The test server's admin (its first account; the Java integration tests sign in as it too), signed in over the API. */
+export async function admin(request: APIRequestContext): Promise<{ email: string; token: string }> {
+  const email = "admin@it.example.com";
+  let answer = await request.post("/api/auth/login", { data: { email, password: PASSWORD } });
+  if (answer.status() === 401) {
+    // A fresh server: the first account becomes the admin.
+    answer = await request.post("/api/auth/register", { data: { email, password: PASSWORD, name: "Admin of the tests" } });
+  }
+  expect(answer.ok()).toBeTruthy();
+  const data = ((await answer.json()) as { data: { access_token: string; user: { role: string } } }).data;
+  expect(data.user.role).toBe("admin");
+  return { email, token: data.access_token };
+}

@@ -4,17 +4,22 @@ import type { User } from "./model/types";
 import { AuthForm } from "./components/AuthForm";
 import { SheetList } from "./components/SheetList";
 import { ThemeSwitch } from "./components/ThemeSwitch";
+import { NotificationCenter } from "./components/NotificationCenter";
 
 // A sheet's views load when first opened, keeping the first screen's script small (the grid
 // library alone is larger than everything else).
 const SheetGrid = lazy(() => import("./components/SheetGrid").then((m) => ({ default: m.SheetGrid })));
 const PipelineBoard = lazy(() => import("./components/PipelineBoard").then((m) => ({ default: m.PipelineBoard })));
 const Dashboard = lazy(() => import("./components/Dashboard").then((m) => ({ default: m.Dashboard })));
+const AdminPage = lazy(() => import("./components/AdminPage").then((m) => ({ default: m.AdminPage })));
+const NotificationPreferences = lazy(() => import("./components/NotificationPreferences").then((m) => ({ default: m.NotificationPreferences })));
 
 type View = "grid" | "board" | "dashboard";
 interface Route {
   sheetId: string | null;
   view: View;
+  /** A page that is not a sheet: the admins' plugins, or the user's notification preferences. */
+  page?: "admin" | "notification-settings";
 }
 
 /** The app: signs in, lists sheets, opens one as a grid, a board or a dashboard. The place is kept in the URL hash. */
@@ -53,6 +58,21 @@ export function App() {
     <div className="app">
       <nav className="top">
         <strong>Contrivance</strong>
+        <button type="button" className="link" onClick={() => go({ sheetId: null, view: "grid" })}>
+          Sheets
+        </button>
+        {user.role === "admin" && (
+          <a className="link" href="#/admin">
+            Admin
+          </a>
+        )}
+        <span className="spacer" />
+        <NotificationCenter
+          api={api}
+          onOpenLink={(link) => {
+            window.location.hash = link.replace(/^\/?#/, "");
+          }}
+        />
         <span className="muted">{user.name}</span>
         <button type="button" className="link" onClick={() => void api.logout().then(() => setUser(null))}>
           Sign out
@@ -60,7 +80,15 @@ export function App() {
         <ThemeSwitch />
       </nav>
       <main>
-        {sheetId ? (
+        {route.page === "admin" ? (
+          <Suspense fallback={<p>Loading…</p>}>
+            <AdminPage api={api} />
+          </Suspense>
+        ) : route.page === "notification-settings" ? (
+          <Suspense fallback={<p>Loading…</p>}>
+            <NotificationPreferences api={api} />
+          </Suspense>
+        ) : sheetId ? (
           <>
             <nav className="tabs" aria-label="Sheet views">
               <button type="button" className="link" onClick={() => go({ sheetId: null, view: "grid" })}>
@@ -93,6 +121,12 @@ export function App() {
 }
 
 function routeFromHash(): Route {
+  if (window.location.hash === "#/admin") {
+    return { sheetId: null, view: "grid", page: "admin" };
+  }
+  if (window.location.hash === "#/settings/notifications") {
+    return { sheetId: null, view: "grid", page: "notification-settings" };
+  }
   const match = /^#\/sheets\/([\w-]+)(?:\/(board|dashboard))?$/.exec(window.location.hash);
   return match ? { sheetId: match[1], view: (match[2] as View | undefined) ?? "grid" } : { sheetId: null, view: "grid" };
 }

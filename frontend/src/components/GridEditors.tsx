@@ -22,6 +22,8 @@ export function typedEditor(cell: GridCell): ProvideEditorCallbackResult<GridCel
       return ChoiceEditor;
     case "multi_select":
       return ChoicesEditor;
+    case "rating":
+      return StarsEditor;
     default:
       return undefined;
   }
@@ -59,6 +61,68 @@ function DateEditor({ value: cell, onChange, onFinishedEditing, initialValue }: 
       onChange={(e) => onChange(withText(e.target.value))}
       onKeyDown={(e) => finishOnKey(e, onFinishedEditing, () => withText(e.currentTarget.value))}
     />
+  );
+}
+
+/**
+ * A rating as a row of stars: click one, or type its number; arrows move, Enter saves, Delete clears.
+ * The cell's text is the stars themselves, which the server reads as the rating.
+ */
+function StarsEditor({ value: cell, onChange, onFinishedEditing, initialValue }: EditorProps) {
+  const value = cell as ColumnTextCell;
+  const settings = value.column.type_settings as { max?: number };
+  const max = typeof settings.max === "number" ? settings.max : 5;
+  const typed = initialValue !== undefined && /^\d+$/.test(initialValue) ? Number(initialValue) : null;
+  const [stars, setStars] = useState(() => Math.min(max, typed ?? [...value.data].filter((c) => c === "★").length));
+  const withStars = (n: number) => {
+    const data = "★".repeat(n);
+    return { ...value, data, displayData: data };
+  };
+  const set = (n: number) => {
+    const next = Math.max(0, Math.min(max, n));
+    setStars(next);
+    onChange(withStars(next));
+  };
+  return (
+    <div
+      className="grid-editor stars-editor"
+      role="radiogroup"
+      aria-label={value.column.name}
+      tabIndex={0}
+      autoFocus
+      ref={(el) => el?.focus()}
+      onKeyDown={(e) => {
+        if (e.key === "ArrowRight" || e.key === "ArrowUp") {
+          e.preventDefault();
+          set(stars + 1);
+        } else if (e.key === "ArrowLeft" || e.key === "ArrowDown") {
+          e.preventDefault();
+          set(stars - 1);
+        } else if (/^\d$/.test(e.key)) {
+          e.preventDefault();
+          set(Number(e.key));
+        } else if (e.key === "Delete" || e.key === "Backspace") {
+          e.preventDefault();
+          set(0);
+        } else {
+          finishOnKey(e, onFinishedEditing, () => withStars(stars));
+        }
+      }}
+    >
+      {Array.from({ length: max }, (_, i) => (
+        <button
+          key={i}
+          type="button"
+          role="radio"
+          aria-checked={i + 1 === stars}
+          aria-label={`${i + 1} ${i === 0 ? "star" : "stars"}`}
+          className={i < stars ? "on" : "off"}
+          onClick={() => onFinishedEditing(withStars(i + 1), [0, 1])}
+        >
+          ★
+        </button>
+      ))}
+    </div>
   );
 }
 

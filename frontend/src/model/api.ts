@@ -2,11 +2,18 @@ import type { Dashboard, ForecastSettings } from "./forecast";
 import type { Window } from "./windows";
 import type {
   ActivityEntry,
+  AppNotification,
   Collaborator,
   Column,
   ColumnTypeInfo,
+  Delivery,
   ErrorDetail,
+  Inbox,
   JsonValue,
+  NotificationCategory,
+  NotificationPreferences,
+  PluginConfigField,
+  PluginInfo,
   Row,
   SavedView,
   Sheet,
@@ -293,6 +300,62 @@ export class Api {
     return this.call<Dashboard>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/forecast/dashboard?${params}`);
   }
 
+  /** The newest notifications (optionally of one category, or only unread ones), and the unread count. */
+  notifications(query: { limit?: number; category?: string; unread?: boolean } = {}): Promise<Inbox> {
+    const params = new URLSearchParams({ limit: String(query.limit ?? 50) });
+    if (query.category) {
+      params.set("category", query.category);
+    }
+    if (query.unread) {
+      params.set("unread", "true");
+    }
+    return this.call<Inbox>("GET", `/api/notifications?${params}`);
+  }
+
+  markNotificationRead(id: string): Promise<AppNotification> {
+    return this.call<AppNotification>("PUT", `/api/notifications/${encodeURIComponent(id)}/read`);
+  }
+
+  markAllNotificationsRead(): Promise<{ marked: number; unread_count: number }> {
+    return this.call("PUT", "/api/notifications/mark-all-read");
+  }
+
+  notificationPreferences(): Promise<NotificationPreferences> {
+    return this.call<NotificationPreferences>("GET", "/api/notifications/preferences");
+  }
+
+  setNotificationPreferences(preferences: Partial<Record<NotificationCategory, Delivery>>): Promise<NotificationPreferences> {
+    return this.call<NotificationPreferences>("PUT", "/api/notifications/preferences", { preferences });
+  }
+
+  /** Admins: the installed plugins. */
+  plugins(): Promise<PluginInfo[]> {
+    return this.call<PluginInfo[]>("GET", "/api/admin/plugins");
+  }
+
+  /** Admins: installs a plugin jar, sent as the multipart field `file`. */
+  installPlugin(file: Blob, fileName: string): Promise<PluginInfo> {
+    const form = new FormData();
+    form.append("file", file, fileName);
+    return this.call<PluginInfo>("POST", "/api/admin/plugins", form);
+  }
+
+  setPluginEnabled(id: string, enabled: boolean): Promise<PluginInfo> {
+    return this.call<PluginInfo>("POST", `/api/admin/plugins/${encodeURIComponent(id)}/${enabled ? "enable" : "disable"}`);
+  }
+
+  removePlugin(id: string): Promise<unknown> {
+    return this.call("DELETE", `/api/admin/plugins/${encodeURIComponent(id)}`);
+  }
+
+  pluginConfig(id: string): Promise<{ id: string; fields: PluginConfigField[] }> {
+    return this.call("GET", `/api/admin/plugins/${encodeURIComponent(id)}/config`);
+  }
+
+  configurePlugin(id: string, values: Record<string, JsonValue>): Promise<{ id: string; fields: PluginConfigField[] }> {
+    return this.call("PUT", `/api/admin/plugins/${encodeURIComponent(id)}/config`, values);
+  }
+
   /**
    * An access token for the live socket: the current one, or a freshly refreshed one (after the
    * socket was closed, possibly because the token expired). Null when signed out.
@@ -331,13 +394,16 @@ export class Api {
 
   private async envelope<T>(method: string, path: string, body?: unknown, authenticated = true, retried = false): Promise<Envelope<T>> {
     const headers: Record<string, string> = { Accept: "application/json" };
-    if (body !== undefined) {
+    const form = typeof FormData !== "undefined" && body instanceof FormData;
+    if (body !== undefined && !form) {
       headers["Content-Type"] = "application/json";
     }
     if (authenticated && this.tokens.access) {
       headers.Authorization = `Bearer ${this.tokens.access}`;
     }
-    const response = await this.fetcher(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    // A form sets its own multipart Content-Type, boundary included.
+    const payload = body === undefined ? undefined : form ? body : JSON.stringify(body);
+    const response = await this.fetcher(path, { method, headers, body: payload });
     if (response.status === 401 && authenticated && !retried && this.tokens.refresh()) {
       await this.refresh();
       return this.envelope<T>(method, path, body, true, true);

@@ -118,3 +118,52 @@ export interface SavedView extends ViewSettings {
   created_by: string | null;
   updated_at: string;
 }
+
+/** One notification of the signed-in user (GET /api/notifications). */
+export interface AppNotification {
+  id: string;
+  category: NotificationCategory;
+  title: string;
+  body: string;
+  link: string | null;
+  sheet_id: string | null;
+  actor_id: string | null;
+  created_at: string;
+  read_at: string | null;
+  read: boolean;
+}
+
+export type NotificationCategory = "sharing" | "assignment" | "deal_stage" | "deal_slipped" | "mention";
+
+export type Delivery = "in_app" | "email" | "digest" | "off";
+
+export interface Inbox {
+  notifications: AppNotification[];
+  unread_count: number;
+}
+
+export interface NotificationPreferences {
+  preferences: Record<NotificationCategory, Delivery>;
+  options: Delivery[];
+}
+
+/** An installed plugin (GET /api/admin/plugins). */
+export interface PluginInfo {
+  id: string;
+  version: string;
+  state: "started" | "disabled" | "failed";
+  description: string;
+  provides: string[];
+  error?: string | null;
+}
+
+/** One setting of a plugin; a secret's value is never sent, only whether it is set. */
+export interface PluginConfigField {
+  name: string;
+  kind: "string" | "integer" | "boolean" | "secret";
+  required: boolean;
+  description: string;
+  default_value: string | null;
+  value: string | null;
+  set: boolean;
+}

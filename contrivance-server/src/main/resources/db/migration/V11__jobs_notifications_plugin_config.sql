@@ -43,10 +43,18 @@ create table notifications (
     link       varchar(500),
     sheet_id   varchar(36),
     actor_id   varchar(36),
-    created_at timestamptz  not null,
-    read_at    timestamptz
+    -- How it was to be delivered beyond the app (the preference when it was made), and when it went
+    -- out in a digest.
+    delivery    varchar(16)  not null,
+    digested_at timestamptz,
+    -- The same event told twice (a deal that slipped, checked every day) has one notification.
+    dedupe_key  varchar(200),
+    created_at  timestamptz  not null,
+    read_at     timestamptz
 );
 create index notifications_by_user on notifications (user_id, created_at desc);
+create unique index notifications_dedupe on notifications (user_id, dedupe_key);
+create index notifications_digest on notifications (user_id) where delivery = 'digest' and digested_at is null;
 create index notifications_unread on notifications (user_id) where read_at is null;
 
 -- How each user wants each category: in the app only, by email at once, in a daily email digest, or not at all.

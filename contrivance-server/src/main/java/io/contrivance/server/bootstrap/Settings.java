@@ -81,4 +81,19 @@ public class Settings {
   public Duration jobFirstBackoff() {
     return Duration.ofMillis(config.getOptionalValue("contrivance.jobs.backoff.millis", Long.class).filter(n -> n > 0).orElse(2_000L));
   }
+
+  /** How long a request waits for a plugin's code (reading or checking a value) before refusing the value. */
+  public Duration pluginCallBudget() {
+    return Duration.ofMillis(config.getOptionalValue("contrivance.plugins.call.budget.millis", Long.class).filter(n -> n > 0).orElse(2_000L));
+  }
+
+  /** The address people reach this server at, for links in emails. */
+  public String publicUrl() {
+    return config.getOptionalValue("contrivance.public.url", String.class).filter(s -> !s.isBlank()).map(s -> s.replaceAll("/+$", "")).orElse("http://localhost:9080");
+  }
+
+  /** How often digests go out (a day); each holds the notifications of the period before. */
+  public Duration digestPeriod() {
+    return Duration.ofSeconds(config.getOptionalValue("contrivance.notify.digest.period.seconds", Long.class).filter(n -> n > 0).orElse(86_400L));
+  }
 }

@@ -14,6 +14,14 @@ public interface JobHandler {
 
   void run(JobContext context) throws Exception;
 
+  /**
+   * Whether this instance can run the kind now (its plugin is started here, say); until it can, it
+   * leaves these jobs to instances that can. Called before every claim: keep it cheap.
+   */
+  default boolean ready() {
+    return true;
+  }
+
   /** For a recurring job (a cleanup): how often one is enqueued, across all instances together. */
   default Optional<Duration> every() {
     return Optional.empty();

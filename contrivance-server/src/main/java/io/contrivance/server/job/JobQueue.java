@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -90,19 +91,25 @@ public final class JobQueue {
   }
 
   /**
-   * Claims the most urgent job that may run now — a waiting one, or a running one whose lease ran
-   * out — for the worker, counting a try. Skips jobs another worker is claiming at this moment.
+   * Claims the most urgent job of one of the kinds that may run now — a waiting one, or a running
+   * one whose lease ran out — for the worker, counting a try. Skips jobs another worker is claiming
+   * at this moment, and kinds this worker cannot run (an instance without the email plugin leaves
+   * email to those that have it).
    */
-  public Optional<Job> claim(String worker, Duration lease) {
+  public Optional<Job> claim(String worker, Duration lease, Collection<String> kinds) {
+    if (kinds.isEmpty()) {
+      return Optional.empty();
+    }
     String sql =
         "update jobs set state = 'running', attempts = attempts + 1, leased_by = ?, lease_until = clock_timestamp() + ? * interval '1 millisecond', updated_at = clock_timestamp() "
-            + "where id = (select id from jobs where (state = 'waiting' and run_at <= clock_timestamp()) or (state = 'running' and lease_until < clock_timestamp()) "
-            + "order by priority desc, run_at, id limit 1 for update skip locked) returning "
+            + "where id = (select id from jobs where ((state = 'waiting' and run_at <= clock_timestamp()) or (state = 'running' and lease_until < clock_timestamp())) "
+            + "and kind = any(?) order by priority desc, run_at, id limit 1 for update skip locked) returning "
             + COLUMNS;
     try (Connection connection = dataSource.getConnection();
         PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setString(1, worker);
       ps.setLong(2, lease.toMillis());
+      ps.setArray(3, connection.createArrayOf("varchar", kinds.toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(job(rs)) : Optional.empty();
       }

@@ -2,6 +2,7 @@ package io.contrivance.server.job;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -10,6 +11,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,15 +31,21 @@ public final class JobRunner implements AutoCloseable {
 
   private final JobQueue queue;
   private final Function<String, Optional<JobHandler>> handlers;
+  private final Supplier<Collection<String>> readyKinds;
   private final Options options;
   private final List<Thread> threads = new ArrayList<>();
   private final ScheduledExecutorService renewer;
   private final Object idle = new Object();
   private volatile boolean running = true;
 
-  public JobRunner(JobQueue queue, Function<String, Optional<JobHandler>> handlers, Options options, ThreadFactory threadFactory) {
+  /**
+   * @param handlers the handler of each kind
+   * @param readyKinds the kinds this runner may take now (those whose handlers can run here)
+   */
+  public JobRunner(JobQueue queue, Function<String, Optional<JobHandler>> handlers, Supplier<Collection<String>> readyKinds, Options options, ThreadFactory threadFactory) {
     this.queue = queue;
     this.handlers = handlers;
+    this.readyKinds = readyKinds;
     this.options = options;
     this.renewer = Executors.newSingleThreadScheduledExecutor(threadFactory);
     for (int i = 0; i < options.threads(); i++) {
@@ -81,7 +89,7 @@ public final class JobRunner implements AutoCloseable {
 
   /** Claims and runs one job; false if none was ready. */
   boolean runOne() {
-    Optional<Job> claimed = queue.claim(options.worker(), options.lease());
+    Optional<Job> claimed = queue.claim(options.worker(), options.lease(), readyKinds.get());
     if (claimed.isEmpty()) {
       return false;
     }

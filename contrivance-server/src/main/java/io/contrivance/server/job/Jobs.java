@@ -58,10 +58,14 @@ public class Jobs {
         new JobRunner(
             queue,
             kind -> all.stream().filter(h -> h.kind().equals(kind)).findFirst(),
+            () -> all.stream().filter(JobHandler::ready).map(JobHandler::kind).toList(),
             new JobRunner.Options(worker, settings.jobWorkers(), settings.jobLease(), Duration.ofSeconds(1)),
             threads);
     recurring = Executors.newSingleThreadScheduledExecutor(threads);
-    recurring.scheduleWithFixedDelay(() -> enqueueRecurring(all), 5, 60, TimeUnit.SECONDS);
+    // Often enough that no period is missed by much: a quarter of the shortest, at most a minute.
+    long tick = all.stream().flatMap(h -> h.every().stream()).mapToLong(Duration::toSeconds).min().orElse(240) / 4;
+    tick = Math.max(1, Math.min(60, tick));
+    recurring.scheduleWithFixedDelay(() -> enqueueRecurring(all), Math.min(5, tick), tick, TimeUnit.SECONDS);
     LOG.info("Job workers started: " + settings.jobWorkers() + " threads as " + worker + ", lease " + settings.jobLease().toSeconds() + " s");
   }
 

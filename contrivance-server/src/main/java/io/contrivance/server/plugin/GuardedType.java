@@ -8,6 +8,7 @@ import io.contrivance.core.type.ParseResult;
 import io.contrivance.core.type.TextFormat;
 import io.contrivance.core.type.ValueKind;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -16,7 +17,10 @@ import java.util.logging.Logger;
 /**
  * A plugin's column type behind a guard: whatever its code throws becomes a refusal of the value
  * ({@code plugin_failed}, naming the plugin) and a stack trace in the log, never a failed request.
- * Equal to another guarded type when their plugin types are equal.
+ * Reading, checking and converting a value (what a write does once per cell) run within the
+ * plugin's time budget ({@link PluginCalls}); showing and ordering values, done many times per
+ * read and sort, run inline, guarded against throws only. Equal to another guarded type when their
+ * plugin types are equal.
  */
 final class GuardedType implements ColumnType {
 
@@ -26,19 +30,21 @@ final class GuardedType implements ColumnType {
 
   private final String pluginId;
   private final ColumnType type;
+  private final PluginCalls calls;
 
-  private GuardedType(String pluginId, ColumnType type) {
+  private GuardedType(String pluginId, ColumnType type, PluginCalls calls) {
     this.pluginId = pluginId;
     this.type = type;
+    this.calls = calls;
   }
 
   /** A provider whose types are guarded, and whose own failures become invalid definitions. */
-  static ColumnTypeProvider provider(String pluginId, ColumnTypeProvider provider) {
+  static ColumnTypeProvider provider(String pluginId, ColumnTypeProvider provider, PluginCalls calls) {
     return ColumnTypeProvider.of(
         provider.id(),
         settings -> {
           try {
-            return new GuardedType(pluginId, provider.create(settings));
+            return new GuardedType(pluginId, provider.create(settings), calls);
           } catch (InvalidDefinitionException e) {
             throw e;
           } catch (RuntimeException | LinkageError e) {
@@ -48,9 +54,17 @@ final class GuardedType implements ColumnType {
         });
   }
 
-  /** The plugin's answer, or a refusal naming the plugin if its code threw. */
+  /** The plugin's answer within its time budget, or a refusal naming the plugin if its code threw or overran. */
   private ParseResult guarded(String what, Supplier<ParseResult> call) {
-    return guarded(what, call, e -> ParseResult.invalid(PLUGIN_FAILED, "the plugin '" + pluginId + "' failed to " + what + " the value; the error is in the server log"));
+    try {
+      return calls.call(call::get);
+    } catch (PluginCalls.Overrun e) {
+      LOG.warning("plugin " + pluginId + " did not " + what + " a value of column type " + type.id() + " in time: " + e.getMessage());
+      return ParseResult.invalid(PLUGIN_FAILED, e.getMessage() + " to " + what + " the value");
+    } catch (ExecutionException e) {
+      LOG.log(Level.WARNING, "plugin " + pluginId + " failed to " + what + " a value of column type " + type.id(), e.getCause());
+      return ParseResult.invalid(PLUGIN_FAILED, "the plugin '" + pluginId + "' failed to " + what + " the value; the error is in the server log");
+    }
   }
 
   /** The plugin's answer, or what stands for it if its code threw (logged with the stack trace). */

@@ -2,6 +2,11 @@ package io.contrivance.server.plugin;
 
 import io.contrivance.api.ApiVersion;
 import io.contrivance.api.ColumnTypeSpec;
+import io.contrivance.api.ConfigField;
+import io.contrivance.api.NotificationChannel;
+import io.contrivance.api.PluginConfig;
+import io.contrivance.api.PluginContext;
+import io.contrivance.api.PluginSettings;
 import io.contrivance.api.InvalidPluginException;
 import io.contrivance.api.PluginDirectory;
 import io.contrivance.api.PluginJar;
@@ -18,6 +23,10 @@ import jakarta.servlet.ServletContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.pf4j.DefaultPluginManager;
@@ -44,6 +54,13 @@ public class PluginHost {
 
   @Inject Settings settings;
   @Inject Event<TypesChanged> typesChanged;
+  @Inject PluginConfigs configs;
+  @Inject Clock clock;
+
+  /** One HTTP client for every plugin, with the server's timeouts. */
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+  /** Each plugin's time budget and overrun state, by id. */
+  private final Map<String, PluginCalls> calls = new ConcurrentHashMap<>();
 
   /** Fired when the available column types changed, so that whoever built columns from the old ones builds them again. */
   public record TypesChanged() {}
@@ -67,6 +84,12 @@ public class PluginHost {
   /** Where the war carries the plugins built with it. */
   static final String BUNDLED = "/WEB-INF/bundled-plugins/";
 
+  /** Bundled plugins that start disabled: they need configuring first (email needs an SMTP server). */
+  static final Set<String> BUNDLED_DISABLED = Set.of("email-notifications");
+
+  /** A started plugin's notification channel. */
+  public record Channel(String pluginId, NotificationChannel extension) {}
+
   void startup(@Observes @Initialized(ApplicationScoped.class) Object event) {
     if (event instanceof ServletContext context && !Files.exists(settings.pluginsDirectory())) {
       installBundled(context);
@@ -80,15 +103,25 @@ public class PluginHost {
     Set<String> bundled = context.getResourcePaths(BUNDLED);
     try {
       Files.createDirectories(directory);
+      List<String> disabled = new ArrayList<>();
       for (String resource : bundled == null ? Set.<String>of() : bundled) {
         if (resource.endsWith(".jar")) {
+          Path target = directory.resolve(resource.substring(BUNDLED.length()));
           try (InputStream jar = context.getResourceAsStream(resource)) {
-            Files.copy(jar, directory.resolve(resource.substring(BUNDLED.length())), StandardCopyOption.REPLACE_EXISTING);
-            LOG.info("installed the bundled plugin " + resource.substring(BUNDLED.length()));
+            Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
           }
+          String id = PluginJar.check(target).id();
+          if (BUNDLED_DISABLED.contains(id)) {
+            disabled.add(id);
+          }
+          LOG.info("installed the bundled plugin " + id + (BUNDLED_DISABLED.contains(id) ? " (disabled until it is configured)" : ""));
         }
       }
-    } catch (IOException e) {
+      if (!disabled.isEmpty()) {
+        // pf4j's own list of disabled plugins, read when the manager starts.
+        Files.write(directory.resolve("disabled.txt"), disabled);
+      }
+    } catch (IOException | InvalidPluginException e) {
       LOG.log(Level.WARNING, "could not install the bundled plugins into " + directory, e);
     }
   }
@@ -165,11 +198,21 @@ public class PluginHost {
     return view(manager.getPlugin(jar.id()));
   }
 
-  /** Starts a plugin and keeps it enabled across restarts; empty if there is none by that id. */
-  public synchronized Optional<Plugin> enable(String id) {
+  /**
+   * Starts a plugin and keeps it enabled across restarts; empty if there is none by that id.
+   *
+   * @throws InvalidPluginException naming a required configuration value that is not set
+   */
+  public synchronized Optional<Plugin> enable(String id) throws InvalidPluginException {
     DefaultPluginManager manager = manager();
     if (manager.getPlugin(id) == null) {
       return Optional.empty();
+    }
+    PluginConfig config = configs.config(id, configFields(id));
+    for (ConfigField field : configFields(id)) {
+      if (field.required() && config.get(field.name()).isEmpty()) {
+        throw new InvalidPluginException(field.name(), "is required before the plugin can be enabled (PUT /api/admin/plugins/" + id + "/config)");
+      }
     }
     manager.enablePlugin(id);
     manager.startPlugin(id);
@@ -209,7 +252,7 @@ public class PluginHost {
     List<Provided> kept = new ArrayList<>();
     for (Provided p : catalog.pluginTypes()) {
       if (!p.pluginId().equals(id)) {
-        registry = registry.with(GuardedType.provider(p.pluginId(), p.spec().provider()));
+        registry = registry.with(GuardedType.provider(p.pluginId(), p.spec().provider(), calls(p.pluginId())));
         kept.add(p);
       }
     }
@@ -226,7 +269,7 @@ public class PluginHost {
         ColumnTypeRegistry withPlugin = registry;
         List<Provided> ofPlugin = new ArrayList<>();
         for (ColumnTypeSpec spec : PluginDirectory.columnTypes(manager, id)) {
-          withPlugin = withPlugin.with(GuardedType.provider(id, spec.provider()));
+          withPlugin = withPlugin.with(GuardedType.provider(id, spec.provider(), calls(id)));
           ofPlugin.add(new Provided(spec, id));
         }
         registry = withPlugin;
@@ -244,9 +287,117 @@ public class PluginHost {
     }
   }
 
+  /** The values a plugin asks admins to configure (none if it has no {@link PluginSettings}, or its code fails). */
+  public List<ConfigField> configFields(String id) {
+    DefaultPluginManager manager = manager();
+    PluginWrapper wrapper = manager.getPlugin(id);
+    if (wrapper == null) {
+      return List.of();
+    }
+    // pf4j finds extensions of started plugins only, and the fields are wanted before the first
+    // start: read the plugin's extension index through its class loader.
+    ClassLoader loader = wrapper.getPluginClassLoader();
+    List<ConfigField> fields = new ArrayList<>();
+    try (InputStream index = loader.getResourceAsStream("META-INF/extensions.idx")) {
+      if (index == null) {
+        return List.of();
+      }
+      for (String line : new String(index.readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+        String name = line.strip();
+        if (name.isEmpty() || name.startsWith("#")) {
+          continue;
+        }
+        Class<?> type = loader.loadClass(name);
+        if (PluginSettings.class.isAssignableFrom(type)) {
+          fields.addAll(((PluginSettings) type.getDeclaredConstructor().newInstance()).fields());
+        }
+      }
+      return List.copyOf(fields);
+    } catch (IOException | ReflectiveOperationException | RuntimeException | LinkageError e) {
+      LOG.log(Level.WARNING, "the configuration fields of plugin " + id + " failed", e);
+      return List.of();
+    }
+  }
+
+  /** The configuration of a plugin as admins see it: values, with secrets shown only as set or not. */
+  public Optional<List<ConfigValue>> config(String id) {
+    if (manager().getPlugin(id) == null) {
+      return Optional.empty();
+    }
+    Map<String, String> values = configs.values(id);
+    List<ConfigValue> shown = new ArrayList<>();
+    for (ConfigField field : configFields(id)) {
+      String value = values.get(field.name());
+      shown.add(new ConfigValue(field.name(), field.kind(), field.required(), field.description(), field.defaultValue(), field.secret() ? null : value, value != null));
+    }
+    return Optional.of(shown);
+  }
+
+  /** One configuration value as admins see it; {@code value} is null for a secret (and when unset). */
+  public record ConfigValue(String name, String kind, boolean required, String description, String defaultValue, String value, boolean set) {}
+
+  /**
+   * Sets or clears (null) the given values after checking each against the plugin's fields.
+   *
+   * @return the problems, by field name; nothing is stored if there is any
+   */
+  public Map<String, String> configure(String id, Map<String, String> changes) {
+    List<ConfigField> fields = configFields(id);
+    Map<String, String> problems = new LinkedHashMap<>();
+    for (Map.Entry<String, String> change : changes.entrySet()) {
+      Optional<ConfigField> field = fields.stream().filter(f -> f.name().equals(change.getKey())).findFirst();
+      if (field.isEmpty()) {
+        problems.put(change.getKey(), "is not a setting of this plugin");
+      } else if (change.getValue() != null) {
+        String problem = field.get().problem(change.getValue());
+        if (problem != null) {
+          problems.put(change.getKey(), problem);
+        }
+      }
+    }
+    if (problems.isEmpty()) {
+      configs.set(id, changes, fields);
+    }
+    return problems;
+  }
+
+  /** The context handed to a plugin's call: its configuration now, its logger, the clock, the HTTP client. */
+  public PluginContext context(String id) {
+    return new PluginContext(id, configs.config(id, configFields(id)), System.getLogger("io.contrivance.plugin." + id), clock, http);
+  }
+
+  /** The first started plugin that delivers on this channel. */
+  public synchronized Optional<Channel> channel(String name) {
+    DefaultPluginManager manager = manager();
+    for (PluginWrapper plugin : manager.getStartedPlugins()) {
+      try {
+        for (NotificationChannel channel : manager.getExtensions(NotificationChannel.class, plugin.getPluginId())) {
+          if (name.equals(channel.channel())) {
+            return Optional.of(new Channel(plugin.getPluginId(), channel));
+          }
+        }
+      } catch (RuntimeException | LinkageError e) {
+        LOG.log(Level.WARNING, "the notification channels of plugin " + plugin.getPluginId() + " failed", e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The time budget of a plugin's calls on a request path. */
+  PluginCalls calls(String id) {
+    return calls.computeIfAbsent(id, k -> new PluginCalls(k, settings.pluginCallBudget()));
+  }
+
   private Plugin view(PluginWrapper wrapper) {
     String id = wrapper.getPluginId();
-    List<String> provides = catalog.pluginTypes().stream().filter(p -> p.pluginId().equals(id)).map(p -> "column_type:" + p.spec().id()).toList();
+    List<String> provides = new ArrayList<>(catalog.pluginTypes().stream().filter(p -> p.pluginId().equals(id)).map(p -> "column_type:" + p.spec().id()).toList());
+    if (wrapper.getPluginState() == PluginState.STARTED) {
+      try {
+        manager.getExtensions(NotificationChannel.class, id).forEach(c -> provides.add("notification_channel:" + c.channel()));
+      } catch (RuntimeException | LinkageError e) {
+        LOG.log(Level.FINE, "the notification channels of plugin " + id + " failed", e);
+      }
+    }
     String error = failedExtensions.get(id);
     PluginState state = wrapper.getPluginState();
     String shown;

@@ -7,12 +7,16 @@ import io.contrivance.server.auth.CurrentUser;
 import io.contrivance.server.web.ApiError;
 import io.contrivance.server.web.ApiException;
 import io.contrivance.server.web.ApiResponse;
+import io.contrivance.server.web.Checks;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -24,10 +28,14 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -143,7 +151,52 @@ public class PluginsResource {
   @APIResponse(responseCode = "200", description = "Enabled", content = @Content(schema = @Schema(implementation = PluginAnswer.class)))
   public ApiResponse<PluginHost.Plugin> enable(@PathParam("id") String id) {
     currentUser.requireAdmin();
-    return ApiResponse.of(ApiException.found(host.enable(id), "The plugin"));
+    try {
+      return ApiResponse.of(ApiException.found(host.enable(id), "The plugin"));
+    } catch (InvalidPluginException e) {
+      throw ApiException.invalid("The plugin is not configured", List.of(ApiError.Detail.of(e.field(), e.getMessage())));
+    }
+  }
+
+  /** A plugin's configuration as admins see it: secrets only as set or not. */
+  public record PluginConfigView(String id, List<PluginHost.ConfigValue> fields) {}
+
+  public record PluginConfigAnswer(boolean success, PluginConfigView data) {}
+
+  @GET
+  @Path("/{id}/config")
+  @Operation(operationId = "getPluginConfig", summary = "A plugin's settings and their values; secret values are never returned, only whether they are set")
+  @APIResponse(responseCode = "200", description = "The configuration", content = @Content(schema = @Schema(implementation = PluginConfigAnswer.class)))
+  public ApiResponse<PluginConfigView> config(@PathParam("id") String id) {
+    currentUser.requireAdmin();
+    return ApiResponse.of(new PluginConfigView(id, ApiException.found(host.config(id), "The plugin")));
+  }
+
+  @PUT
+  @Path("/{id}/config")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(operationId = "configurePlugin", summary = "Set a plugin's settings: {\"name\": value, …}; null clears one, settings not named keep their values")
+  @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class), examples = @ExampleObject(name = "SMTP", value = "{\"smtp.host\":\"mail.example.com\",\"smtp.port\":587,\"smtp.starttls\":true,\"smtp.username\":\"crm\",\"smtp.password\":\"…\",\"from\":\"crm@example.com\"}")))
+  @APIResponse(responseCode = "200", description = "Configured", content = @Content(schema = @Schema(implementation = PluginConfigAnswer.class)))
+  public ApiResponse<PluginConfigView> configure(@PathParam("id") String id, JsonObject body) {
+    currentUser.requireAdmin();
+    Checks.body(body);
+    ApiException.found(host.plugin(id), "The plugin");
+    Map<String, String> changes = new LinkedHashMap<>();
+    List<ApiError.Detail> problems = new ArrayList<>();
+    body.forEach((name, value) -> {
+      switch (value.getValueType()) {
+        case NULL -> changes.put(name, null);
+        case STRING -> changes.put(name, ((JsonString) value).getString());
+        case NUMBER, TRUE, FALSE -> changes.put(name, value.toString());
+        default -> problems.add(ApiError.Detail.of(name, "must be a string, number, boolean or null"));
+      }
+    });
+    host.configure(id, changes).forEach((name, problem) -> problems.add(ApiError.Detail.of(name, problem)));
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid("The configuration has invalid fields", problems);
+    }
+    return ApiResponse.of(new PluginConfigView(id, host.config(id).orElseThrow()));
   }
 
   @POST

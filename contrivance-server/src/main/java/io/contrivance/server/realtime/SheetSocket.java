@@ -77,7 +77,8 @@ public class SheetSocket {
   static final int MAX_REPLAY = 1_000;
 
   private static final Logger LOG = Logger.getLogger(SheetSocket.class.getName());
-  private static final String ORIGIN_ALLOWED = "contrivance.origin.allowed";
+  /** Set by {@link Handshake}: whether the connecting page may use sockets of this server. */
+  public static final String ORIGIN_ALLOWED = "contrivance.origin.allowed";
   private static final String CONNECTION = "contrivance.connection";
 
   // Looked up rather than injected: Liberty does not inject endpoints that have their own configurator.
@@ -113,7 +114,7 @@ public class SheetSocket {
   }
 
   /** No Origin (not a browser), the server's own, or one configured for CORS. */
-  static boolean originAllowed(String origin, String host) {
+  public static boolean originAllowed(String origin, String host) {
     if (origin == null) {
       return true;
     }

@@ -20,7 +20,7 @@ public class Collaborators {
   public record Collaborator(String userId, String email, String name, String role) {}
 
   /** The owner first, then editors and viewers by name. */
-  List<Collaborator> of(String sheetId) {
+  public List<Collaborator> of(String sheetId) {
     return db.query(
         "select u.id, u.email, u.name, 'owner' from spreadsheets s join users u on u.id = s.owner_id where s.id = ? "
             + "union all select u.id, u.email, u.name, c.role from collaborators c join users u on u.id = c.user_id where c.sheet_id = ? order by 4 desc, 3",
@@ -28,11 +28,13 @@ public class Collaborators {
         rs -> new Collaborator(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
   }
 
-  /** Shares the sheet with the user in the role, or changes their role. */
-  void share(String sheetId, String userId, String role) {
-    db.update(
-        "insert into collaborators (sheet_id, user_id, role, created_at) values (?, ?, ?, ?) on conflict (sheet_id, user_id) do update set role = excluded.role",
-        params(sheetId, userId, role, Timestamp.from(clock.instant())));
+  /** Shares the sheet with the user in the role, or changes their role; false if they had that role already. */
+  boolean share(String sheetId, String userId, String role) {
+    return db.update(
+            "insert into collaborators (sheet_id, user_id, role, created_at) values (?, ?, ?, ?) "
+                + "on conflict (sheet_id, user_id) do update set role = excluded.role where collaborators.role <> excluded.role",
+            params(sheetId, userId, role, Timestamp.from(clock.instant())))
+        > 0;
   }
 
   /** Stops sharing; false if the user had no role in it. */

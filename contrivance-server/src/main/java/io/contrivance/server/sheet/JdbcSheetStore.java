@@ -18,6 +18,7 @@ import io.contrivance.server.bootstrap.Database;
 import io.contrivance.server.plugin.PluginHost;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -56,6 +57,7 @@ public class JdbcSheetStore implements SheetStore {
   @Inject Database db;
   @Inject Clock clock;
   @Inject ColumnTypes types;
+  @Inject Event<SheetChanged> changed;
 
   /** The column types available now: the core's plus those of started plugins. */
   @ApplicationScoped
@@ -222,6 +224,7 @@ public class JdbcSheetStore implements SheetStore {
   @Override
   public void commit(SheetId sheet, Commit commit) {
     commits.commit(sheet, commit, schema -> columnsJson(schema.columns()));
+    changed.fireAsync(new SheetChanged(sheet, commit.events()));
   }
 
   /** The row as a commit on this instance just stored it at this version, if still remembered; forgotten as it is taken. */

@@ -22,6 +22,7 @@ import io.contrivance.server.web.ApiResponse;
 import io.contrivance.server.web.Checks;
 import io.contrivance.server.web.Paging;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -68,6 +69,7 @@ public class SheetsResource {
   @Inject SheetViews views;
   @Inject SheetDirectory directory;
   @Inject Collaborators collaborators;
+  @Inject Event<SheetShared> shared;
   @Inject ActivityLog activity;
   @Inject CurrentUser currentUser;
   @Inject Accounts accounts;
@@ -278,7 +280,7 @@ public class SheetsResource {
   @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SheetSchemas.Invitation.class)))
   public ApiResponse<JsonObject> share(@PathParam("id") String id, JsonObject body) {
     Checks.body(body);
-    sheets.open(id, SheetRole.OWNER);
+    SheetSchema schema = sheets.open(id, SheetRole.OWNER).schema();
     String role = ColumnJson.string(body, "role");
     Checks checks = new Checks().require("viewer".equals(role) || "editor".equals(role), "role", "must be viewer or editor");
     Optional<UserEntity> user = Optional.empty();
@@ -293,7 +295,9 @@ public class SheetsResource {
       throw ApiException.invalid("You own this spreadsheet", List.of(ApiError.Detail.of("email", "is the owner's")));
     }
     String userId = user.get().id();
-    collaborators.share(id, userId, role);
+    if (collaborators.share(id, userId, role)) {
+      shared.fire(new SheetShared(id, schema.name(), currentUser.id(), userId, role));
+    }
     sheets.forgetRoles(id);
     return ApiResponse.of(JSON.createObjectBuilder().add("user_id", userId).add("email", user.get().email()).add("name", user.get().name()).add("role", role).build());
   }

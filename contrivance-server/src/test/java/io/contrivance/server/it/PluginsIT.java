@@ -231,6 +231,70 @@ class PluginsIT {
   }
 
   @Test
+  void aTypeWhoseCodeHangs_refusesTheValueWithinTheBudget_andItsFurtherCallsAtOnceWhileItIsBusy() throws IOException {
+    String admin = Api.admin().accessToken();
+    removeIfInstalled(admin, "stuck");
+    byte[] jar =
+        compiledPlugin(
+            "stuck",
+            "Stuck",
+            """
+            package com.example;
+
+            import io.contrivance.api.ColumnTypeExtension;
+            import io.contrivance.api.ColumnTypeSpec;
+            import io.contrivance.core.type.ColumnTypeProvider;
+            import io.contrivance.core.type.ParseResult;
+            import io.contrivance.core.type.TextColumnType;
+            import io.contrivance.core.type.TextFormat;
+            import java.util.List;
+
+            @org.pf4j.Extension
+            public class Stuck implements ColumnTypeExtension {
+              @Override
+              public List<ColumnTypeSpec> columnTypes() {
+                return List.of(new ColumnTypeSpec(ColumnTypeProvider.of("stuck", s -> new StuckType()), "Stuck", List.of(), "text"));
+              }
+
+              static final class StuckType extends TextColumnType {
+                StuckType() {
+                  super("stuck");
+                }
+
+                @Override
+                protected ParseResult parseNonBlank(String text, TextFormat format) {
+                  // Busy for 5 s whatever happens (an interrupt does not stop it), as a hung call would be.
+                  long until = System.nanoTime() + 5_000_000_000L;
+                  while (System.nanoTime() < until) {
+                    Thread.onSpinWait();
+                  }
+                  return super.parseNonBlank(text, format);
+                }
+              }
+            }
+            """);
+    assertThat(Api.upload("/api/admin/plugins", admin, JAR, jar).status()).isEqualTo(201);
+    String token = Api.newUser().accessToken();
+    String sheet = post("/api/spreadsheets", token, "{\"name\":\"Stuck\",\"columns\":[{\"name\":\"Name\",\"column_type\":\"text\"},{\"name\":\"S\",\"column_type\":\"stuck\"}]}").data().getString("id");
+
+    long started = System.nanoTime();
+    Api.Reply overran = post("/api/spreadsheets/" + sheet + "/rows", token, "{\"data\":{\"Name\":\"A\",\"S\":\"x\"}}");
+    long tookMillis = (System.nanoTime() - started) / 1_000_000;
+    assertThat(overran.status()).as(overran.toString()).isEqualTo(422);
+    JsonObject detail = overran.json().getJsonObject("error").getJsonArray("details").getJsonObject(0);
+    assertThat(detail.getString("code")).isEqualTo("plugin_failed");
+    assertThat(detail.getString("message")).contains("'stuck'", "took longer than 1000 ms");
+    assertThat(tookMillis).as("answered after the 1 s budget, not the 5 s the plugin takes").isLessThan(4_000);
+
+    Api.Reply busy = post("/api/spreadsheets/" + sheet + "/rows", token, "{\"data\":{\"Name\":\"B\",\"S\":\"y\"}}");
+    assertThat(busy.status()).isEqualTo(422);
+    assertThat(busy.toString()).contains("still busy");
+    assertThat(post("/api/spreadsheets/" + sheet + "/rows", token, "{\"data\":{\"Name\":\"C\"}}").status()).as("the rest of the sheet works").isEqualTo(201);
+    assertThat(get("/health/ready", null).status()).isEqualTo(200);
+    assertThat(delete("/api/admin/plugins/stuck", admin).status()).isEqualTo(204);
+  }
+
+  @Test
   void aPluginWhoseCodeThrows_isFailedWithItsError_andTheServerGoesOn() throws IOException {
     String admin = Api.admin().accessToken();
     removeIfInstalled(admin, "throwing");

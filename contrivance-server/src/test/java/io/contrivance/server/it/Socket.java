@@ -35,12 +35,17 @@ final class Socket implements WebSocket.Listener, AutoCloseable {
 
   /** Opens a socket on a sheet at the server at {@code base} (another instance). */
   static Socket open(String base, String sheetId, String origin) {
+    return openPath(base, "/ws/spreadsheet/" + sheetId, origin);
+  }
+
+  /** Opens a socket on any endpoint of the server at {@code base}, e.g. {@code /ws/notifications}. */
+  static Socket openPath(String base, String path, String origin) {
     Socket listener = new Socket();
     WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
     if (origin != null) {
       builder.header("Origin", origin);
     }
-    listener.socket = builder.buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/ws/spreadsheet/" + sheetId), listener).join();
+    listener.socket = builder.buildAsync(URI.create(base.replaceFirst("^http", "ws") + path), listener).join();
     return listener;
   }
 

@@ -49,6 +49,7 @@ class JobQueueTest {
     return new JobRunner(
         queue,
         kind -> List.of(handlers).stream().filter(h -> h.kind().equals(kind)).findFirst(),
+        () -> List.of(handlers).stream().filter(JobHandler::ready).map(JobHandler::kind).toList(),
         new JobRunner.Options(worker, threads, lease, Duration.ofMillis(20)),
         Thread::new);
   }
@@ -160,8 +161,8 @@ class JobQueueTest {
     String first = queue.enqueue(JobRequest.of("test.mail", "{\"to\":\"ada\"}"));
     String second = queue.enqueue(JobRequest.of("test.mail", "{\"to\":\"bob\"}"));
     // A worker claims both and dies: after the first job's mail went out and was recorded, and before the second's.
-    Job claimedFirst = queue.claim("dying", Duration.ofMillis(300)).orElseThrow();
-    Job claimedSecond = queue.claim("dying", Duration.ofMillis(300)).orElseThrow();
+    Job claimedFirst = queue.claim("dying", Duration.ofMillis(300), List.of("test.mail")).orElseThrow();
+    Job claimedSecond = queue.claim("dying", Duration.ofMillis(300), List.of("test.mail")).orElseThrow();
     assertThat(List.of(claimedFirst.id(), claimedSecond.id())).containsExactlyInAnyOrder(first, second);
     queue.recordEffect("mail:" + first, first);
 
@@ -196,6 +197,16 @@ class JobQueueTest {
   }
 
   @Test
+  void aWorker_takesOnlyTheKindsItCanRunNow() {
+    JobQueue queue = new JobQueue(dataSource);
+    String mail = queue.enqueue(JobRequest.of("test.mail", "{}").priority(10));
+    String cleanup = queue.enqueue(JobRequest.of("test.cleanup", "{}"));
+    assertThat(queue.claim("without-mail", Duration.ofSeconds(30), List.of("test.cleanup")).map(Job::id)).contains(cleanup);
+    assertThat(queue.claim("without-mail", Duration.ofSeconds(30), List.of("test.cleanup"))).as("the mail waits for a worker that can send it").isEmpty();
+    assertThat(queue.claim("with-mail", Duration.ofSeconds(30), List.of("test.mail", "test.cleanup")).map(Job::id)).contains(mail);
+  }
+
+  @Test
   void anIdempotencyKey_enqueuesOneJob() {
     JobQueue queue = new JobQueue(dataSource);
     String a = queue.enqueue(JobRequest.of("test.once", "{}").idempotencyKey("share:1:ada"));
@@ -210,9 +221,9 @@ class JobQueueTest {
     String later = queue.enqueue(JobRequest.of("test.p", "{}").after(Duration.ofHours(1)).priority(100));
     String low = queue.enqueue(JobRequest.of("test.p", "{}"));
     String high = queue.enqueue(JobRequest.of("test.p", "{}").priority(5));
-    assertThat(queue.claim("w", Duration.ofSeconds(30)).map(Job::id)).contains(high);
-    assertThat(queue.claim("w", Duration.ofSeconds(30)).map(Job::id)).contains(low);
-    assertThat(queue.claim("w", Duration.ofSeconds(30))).as("the delayed job is not ready").isEmpty();
+    assertThat(queue.claim("w", Duration.ofSeconds(30), List.of("test.p")).map(Job::id)).contains(high);
+    assertThat(queue.claim("w", Duration.ofSeconds(30), List.of("test.p")).map(Job::id)).contains(low);
+    assertThat(queue.claim("w", Duration.ofSeconds(30), List.of("test.p"))).as("the delayed job is not ready").isEmpty();
     assertThat(queue.get(later).orElseThrow().state()).isEqualTo("waiting");
     Optional<JobQueue.Count> waiting = queue.counts().stream().filter(c -> c.state().equals("waiting")).findFirst();
     assertThat(waiting.orElseThrow().oldestSeconds()).as("a job not ready yet has not been waiting").isZero();

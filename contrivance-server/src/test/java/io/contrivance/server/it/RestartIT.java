@@ -1,0 +1,191 @@
+package io.contrivance.server.it;
+
+import static io.contrivance.server.it.Api.get;
+import static io.contrivance.server.it.Api.json;
+import static io.contrivance.server.it.Api.post;
+import static io.contrivance.server.it.Api.put;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The second instance killed with {@code kill -9} while it runs a job (an email held up by a slow
+ * SMTP server), then started again: the job is taken again once its lease runs out and the mail goes
+ * out once; and the plugin state the instance had (a plugin disabled) survives the restart. The
+ * second instance holds its leases for 5 s (CONTRIVANCE_JOBS_LEASE_SECONDS in the build).
+ */
+class RestartIT {
+
+  private static final String B = System.getProperty("it.base.url.2", "http://127.0.0.1:9182");
+  private static final String SERVER = System.getProperty("it.server.bin", "target/liberty/wlp/bin/server");
+  private static final String NAME = System.getProperty("it.server2.name", "contrivanceIT2");
+  private static final int SMTP_PORT = Integer.getInteger("it.smtp.port", 3925) + 1;
+
+  private static void await(String what, Duration within, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private static boolean ready(String base) {
+    try {
+      return get(base + "/health/ready", null).status() == 200;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static JsonObject plugin(String base, String token, String id) {
+    return get(base + "/api/admin/plugins", token).json().getJsonArray("data").getValuesAs(JsonObject.class).stream().filter(p -> p.getString("id").equals(id)).findFirst().orElseThrow();
+  }
+
+  /**
+   * An SMTP server that holds each connection until released, then passes it on to the real one: a
+   * job sending through it is running, and stays running, until the test says.
+   */
+  static final class SlowSmtp implements AutoCloseable {
+    final ServerSocket server;
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicInteger held = new AtomicInteger();
+    private final int target;
+
+    SlowSmtp(int port, int target) throws IOException {
+      this.target = target;
+      server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+      Thread accept = new Thread(this::accept, "slow-smtp");
+      accept.setDaemon(true);
+      accept.start();
+    }
+
+    private void accept() {
+      while (!server.isClosed()) {
+        try {
+          Socket client = server.accept();
+          Thread t = new Thread(() -> pass(client));
+          t.setDaemon(true);
+          t.start();
+        } catch (IOException e) {
+          return;
+        }
+      }
+    }
+
+    private void pass(Socket client) {
+      held.incrementAndGet();
+      try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target)) {
+        release.await();
+        Thread back = new Thread(() -> copy(upstream, client));
+        back.setDaemon(true);
+        back.start();
+        copy(client, upstream);
+        back.join(10_000);
+      } catch (IOException | InterruptedException e) {
+        // the client went away (killed): nothing to pass on
+      }
+    }
+
+    private static void copy(Socket from, Socket to) {
+      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        in.transferTo(out);
+      } catch (IOException e) {
+        // closed
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      release.countDown();
+      server.close();
+    }
+  }
+
+  @Test
+  void killingAnInstanceWhileItRunsAJob_thenStartingItAgain_completesTheJob_andSendsTheMailOnce_andKeepsItsPluginState() throws Exception {
+    await("the second instance is ready", Duration.ofSeconds(90), () -> ready(B));
+    Api.Session admin = Api.admin();
+    String adminOnB = post(B + "/api/auth/login", null, json("email", Api.ADMIN_EMAIL, "password", Api.ADMIN_PASSWORD)).data().getString("access_token");
+    GreenMail mail = new GreenMail(new ServerSetup(SMTP_PORT + 1, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    try (SlowSmtp slow = new SlowSmtp(SMTP_PORT, SMTP_PORT + 1)) {
+      // Email through the slow server, started on the second instance only (settings are shared, plugin states are each instance's).
+      assertThat(put("/api/admin/plugins/email-notifications/config", admin.accessToken(),
+              "{\"smtp.host\":\"127.0.0.1\",\"smtp.port\":" + SMTP_PORT + ",\"smtp.starttls\":false,\"smtp.username\":null,\"smtp.password\":null,\"smtp.timeout.seconds\":120,\"from\":\"crm@example.com\"}")
+          .status()).isEqualTo(200);
+      post("/api/admin/plugins/email-notifications/disable", admin.accessToken(), "");
+      assertThat(post(B + "/api/admin/plugins/email-notifications/enable", adminOnB, "").status()).isEqualTo(200);
+      // And a plugin state to keep: column types disabled on the second instance.
+      assertThat(post(B + "/api/admin/plugins/column-types/disable", adminOnB, "").status()).isEqualTo(200);
+
+      Api.Session owner = Api.newUser();
+      Api.Session colleague = Api.newUser();
+      String sheet = post(B + "/api/spreadsheets", owner.accessToken(), json("name", "Killed midway", "template", "sales_pipeline")).data().getString("id");
+      assertThat(post(B + "/api/spreadsheets/" + sheet + "/collaborators", owner.accessToken(), json("email", colleague.email(), "role", "editor")).status()).isEqualTo(200);
+
+      await("the second instance is sending the mail", Duration.ofSeconds(20), () -> slow.held.get() > 0);
+      assertThat(job(colleague, "state")).isEqualTo("running");
+      kill9SecondInstance();
+      slow.release.countDown();
+
+      start();
+      await("the second instance is ready again", Duration.ofSeconds(120), () -> ready(B));
+      await("the mail arrives", Duration.ofSeconds(60), () -> mail.getReceivedMessages().length > 0);
+      await("the job is done", Duration.ofSeconds(10), () -> "done".equals(job(colleague, "state")));
+      Thread.sleep(2_000);
+      assertThat(mail.getReceivedMessages()).as("sent once").hasSize(1);
+      assertThat(((Number) job(colleague, "attempts")).intValue()).as("taken again after the kill").isEqualTo(2);
+
+      String adminAgain = post(B + "/api/auth/login", null, json("email", Api.ADMIN_EMAIL, "password", Api.ADMIN_PASSWORD)).data().getString("access_token");
+      assertThat(plugin(B, adminAgain, "column-types").getString("state")).as("disabled before the kill, disabled after").isEqualTo("disabled");
+      assertThat(plugin(B, adminAgain, "email-notifications").getString("state")).isEqualTo("started");
+      assertThat(post(B + "/api/admin/plugins/column-types/enable", adminAgain, "").data().getString("state")).isEqualTo("started");
+      post(B + "/api/admin/plugins/email-notifications/disable", adminAgain, "");
+    } finally {
+      mail.stop();
+    }
+  }
+
+  private static Object job(Api.Session user, String column) {
+    try (Connection db = Api.database();
+        PreparedStatement ps = db.prepareStatement("select j." + column + " from jobs j join notifications n on j.payload = n.id where n.user_id = ? and j.kind = 'notify.email'")) {
+      ps.setString(1, user.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getObject(1) : null;
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void kill9SecondInstance() throws Exception {
+    List<ProcessHandle> liberty =
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains("ws-server.jar") && c.contains(" " + NAME)).orElse(false)).toList();
+    assertThat(liberty).as("the second instance's process").hasSize(1);
+    new ProcessBuilder("kill", "-9", String.valueOf(liberty.get(0).pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+    liberty.get(0).onExit().get(10, TimeUnit.SECONDS);
+  }
+
+  private static void start() throws Exception {
+    Process start = new ProcessBuilder(SERVER, "start", NAME).inheritIO().start();
+    assertThat(start.waitFor(120, TimeUnit.SECONDS)).isTrue();
+  }
+}
