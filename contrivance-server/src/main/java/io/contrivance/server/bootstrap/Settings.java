@@ -96,4 +96,9 @@ public class Settings {
   public Duration digestPeriod() {
     return Duration.ofSeconds(config.getOptionalValue("contrivance.notify.digest.period.seconds", Long.class).filter(n -> n > 0).orElse(86_400L));
   }
+
+  /** How often open deals are checked for a close date that passed (a day). */
+  public Duration dealCheckPeriod() {
+    return Duration.ofSeconds(config.getOptionalValue("contrivance.notify.deal.check.seconds", Long.class).filter(n -> n > 0).orElse(86_400L));
+  }
 }

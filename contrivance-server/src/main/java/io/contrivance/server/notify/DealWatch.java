@@ -95,7 +95,7 @@ public class DealWatch {
     SheetSchema schema = sheet.get().schema();
     Optional<Column> owner = find(schema, "owner", "owner");
     Optional<Column> stage = find(schema, "stage", "stage");
-    Optional<Column> label = find(schema, "company", "company").or(() -> schema.columns().stream().filter(c -> c.type().kind() == ValueKind.TEXT).findFirst());
+    Optional<Column> label = label(schema);
     List<Column> texts = schema.columns().stream().filter(c -> c.type().kind() == ValueKind.TEXT).toList();
     People people = new People(collaborators.of(schema.id().value()));
     for (SheetEvent.RowUpdated update : updates) {
@@ -188,14 +188,19 @@ public class DealWatch {
     }
   }
 
-  private static Optional<Column> find(SheetSchema schema, String id, String nameContains) {
+  /** The column that names a deal: Company, or the first text column. */
+  static Optional<Column> label(SheetSchema schema) {
+    return find(schema, "company", "company").or(() -> schema.columns().stream().filter(c -> c.type().kind() == ValueKind.TEXT).findFirst());
+  }
+
+  static Optional<Column> find(SheetSchema schema, String id, String nameContains) {
     return schema.columns().stream()
         .filter(c -> c.id().value().equals(id))
         .findFirst()
         .or(() -> schema.columns().stream().filter(c -> c.name().toLowerCase(Locale.ROOT).contains(nameContains)).findFirst());
   }
 
-  private static String text(Row row, ColumnId column) {
+  static String text(Row row, ColumnId column) {
     CellValue value = row.cell(column);
     if (value instanceof CellValue.Text text) {
       return text.value();

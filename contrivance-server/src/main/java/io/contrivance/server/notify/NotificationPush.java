@@ -2,6 +2,8 @@ package io.contrivance.server.notify;
 
 import static io.contrivance.server.web.Jsons.JSON;
 
+import io.contrivance.server.realtime.Rooms;
+import io.contrivance.server.realtime.UserMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -17,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * The open notification sockets of this instance, by user, and the push of each new notification
- * to its user's sockets once the transaction that stored it has committed.
+ * to its user's sockets, on this instance and the others (through the sheet events' Kafka topic),
+ * once the transaction that stored it has committed.
  */
 @ApplicationScoped
 public class NotificationPush {
@@ -25,6 +28,7 @@ public class NotificationPush {
   private static final Logger LOG = Logger.getLogger(NotificationPush.class.getName());
 
   @Inject Notifications notifications;
+  @Inject Rooms rooms;
 
   private final Map<String, Set<Session>> sockets = new ConcurrentHashMap<>();
 
@@ -39,12 +43,8 @@ public class NotificationPush {
     });
   }
 
-  /** After commit (or at once when there was no transaction). */
+  /** After commit (or at once when there was no transaction): to the user's sockets on every instance. */
   void told(@Observes(during = TransactionPhase.AFTER_SUCCESS) Notifications.Told told) {
-    Set<Session> open = sockets.get(told.userId());
-    if (open == null || open.isEmpty()) {
-      return;
-    }
     String message;
     try {
       message =
@@ -58,8 +58,16 @@ public class NotificationPush {
       LOG.log(Level.WARNING, "could not push a notification", e);
       return;
     }
-    for (Session session : open) {
-      NotificationSocket.send(session, message);
+    rooms.toUser(told.userId(), message);
+  }
+
+  /** A message for a user, from this instance or another: to their sockets here. */
+  void deliver(@Observes UserMessage message) {
+    Set<Session> open = sockets.get(message.userId());
+    if (open != null) {
+      for (Session session : open) {
+        NotificationSocket.send(session, message.json());
+      }
     }
   }
 

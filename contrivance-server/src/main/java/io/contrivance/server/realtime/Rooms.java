@@ -14,6 +14,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -81,6 +82,8 @@ public class Rooms {
 
   /** Events from and to other instances, when Kafka is configured; null for a single instance. */
   private KafkaBus bus;
+
+  @Inject Event<UserMessage> userMessages;
 
   private final Map<String, Room> rooms = new ConcurrentHashMap<>();
   private final Set<Connection> unauthenticated = ConcurrentHashMap.newKeySet();
@@ -270,8 +273,26 @@ public class Rooms {
     offer(room, event.revision(), json, author, opId);
   }
 
+  /** Key prefix of a {@link UserMessage} on the bus, where sheet ids stand otherwise. */
+  private static final String USER = "user:";
+
+  /**
+   * Delivers a message to a user's pages on every instance: observers of {@link UserMessage} here
+   * at once, and on the other instances through Kafka (if configured).
+   */
+  public void toUser(String userId, String json) {
+    userMessages.fire(new UserMessage(userId, json));
+    if (bus != null) {
+      bus.publish(USER + userId, 0, json);
+    }
+  }
+
   /** An event committed by another instance. */
   void remote(KafkaBus.Remote remote) {
+    if (remote.sheetId().startsWith(USER)) {
+      userMessages.fire(new UserMessage(remote.sheetId().substring(USER.length()), remote.eventJson()));
+      return;
+    }
     Room room = rooms.get(remote.sheetId());
     if (room != null) {
       offer(room, remote.revision(), remote.eventJson(), null, null);

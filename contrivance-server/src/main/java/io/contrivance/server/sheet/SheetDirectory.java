@@ -45,6 +45,11 @@ public class SheetDirectory {
         .get(0);
   }
 
+  /** Every sheet's id, for the jobs that look over all of them. */
+  public List<String> allIds() {
+    return db.read("select id from spreadsheets order by id", Database.params(), rs -> rs.getString(1));
+  }
+
   /** Turns on a new public link for the sheet (replacing any old one) and returns its token. */
   String enablePublicLink(String sheetId) {
     byte[] secret = new byte[24];

@@ -126,4 +126,27 @@ class ClusterIT {
     var history = get("/api/spreadsheets/" + sheet + "/activity?limit=100", owner.accessToken()).json().getJsonArray("data").getValuesAs(JsonObject.class);
     assertThat(history).filteredOn(e -> e.getString("action").equals("cell_updated")).hasSize(2 * edits);
   }
+
+  @Test
+  void aNotificationMadeOnOneInstance_reachesTheBellOfAPageOnTheOther() {
+    Api.Session owner = Api.newUser();
+    Api.Session colleague = Api.newUser();
+    String sheet = post("/api/spreadsheets", owner.accessToken(), json("name", "Across instances", "template", "sales_pipeline")).data().getString("id");
+    try (Socket bellOnB = Socket.openPath(B, "/ws/notifications", null)) {
+      bellOnB.send(json("type", "auth", "token", colleague.accessToken()));
+      bellOnB.next("ready");
+      // As for edits, B hears A once its consumer has joined the topic: share sheets until one arrives.
+      boolean heard = false;
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      String current = sheet;
+      for (int i = 0; !heard && System.nanoTime() < deadline; i++) {
+        if (i > 0) {
+          current = post("/api/spreadsheets", owner.accessToken(), json("name", "Across instances " + i, "template", "sales_pipeline")).data().getString("id");
+        }
+        assertThat(post("/api/spreadsheets/" + current + "/collaborators", owner.accessToken(), json("email", colleague.email(), "role", "viewer")).status()).isEqualTo(200);
+        heard = bellOnB.receives("notification:new", Duration.ofSeconds(2));
+      }
+      assertThat(heard).as("the share made on A is pushed to the page on B").isTrue();
+    }
+  }
 }

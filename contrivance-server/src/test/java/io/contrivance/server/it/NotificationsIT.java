@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -104,6 +106,25 @@ class NotificationsIT {
     awaitNotification(rep, n -> n.getString("title").equals("Acme moved to Negotiation"));
     assertThat(inbox(rep, "?category=deal_stage")).extracting(n -> n.getString("title")).containsExactly("Acme moved to Negotiation", "Acme moved to Qualified");
     assertThat(inbox(owner, "")).isEmpty();
+  }
+
+  @Test
+  void anOpenDealPastItsCloseDate_tellsItsOwnerOnce_aClosedOneDoesNot() throws InterruptedException {
+    Api.Session owner = Api.newUser();
+    Api.Session rep = Api.newUser();
+    String sheet = sheet(owner, "Slipping");
+    post("/api/spreadsheets/" + sheet + "/collaborators", owner.accessToken(), json("email", rep.email(), "role", "editor"));
+    String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
+    post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(),
+        "{\"data\":{\"company\":\"Late Inc\",\"stage\":\"Proposal\",\"expected_close\":\"" + yesterday + "\",\"owner\":\"" + rep.email() + "\"}}");
+    post("/api/spreadsheets/" + sheet + "/rows", owner.accessToken(),
+        "{\"data\":{\"company\":\"Won Ltd\",\"stage\":\"Closed-Won\",\"expected_close\":\"" + yesterday + "\",\"owner\":\"" + rep.email() + "\"}}");
+
+    JsonObject slipped = awaitNotification(rep, n -> n.getString("category").equals("deal_slipped"));
+    assertThat(slipped.getString("title")).isEqualTo("Late Inc is past its close date");
+    assertThat(slipped.getString("body")).contains(yesterday, "still at Proposal");
+    Thread.sleep(12_000); // two more checks (every 5 s on the test server)
+    assertThat(inbox(rep, "?category=deal_slipped")).as("told once, and not of the won deal").hasSize(1);
   }
 
   @Test

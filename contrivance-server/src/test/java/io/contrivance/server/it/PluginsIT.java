@@ -243,6 +243,7 @@ class PluginsIT {
 
             import io.contrivance.api.ColumnTypeExtension;
             import io.contrivance.api.ColumnTypeSpec;
+            import io.contrivance.core.type.CellValue;
             import io.contrivance.core.type.ColumnTypeProvider;
             import io.contrivance.core.type.ParseResult;
             import io.contrivance.core.type.TextColumnType;
@@ -268,7 +269,7 @@ class PluginsIT {
                   while (System.nanoTime() < until) {
                     Thread.onSpinWait();
                   }
-                  return super.parseNonBlank(text, format);
+                  return ParseResult.valid(CellValue.text(text));
                 }
               }
             }
@@ -292,6 +293,26 @@ class PluginsIT {
     assertThat(post("/api/spreadsheets/" + sheet + "/rows", token, "{\"data\":{\"Name\":\"C\"}}").status()).as("the rest of the sheet works").isEqualTo(201);
     assertThat(get("/health/ready", null).status()).isEqualTo(200);
     assertThat(delete("/api/admin/plugins/stuck", admin).status()).isEqualTo(204);
+  }
+
+  @Test
+  void theExamplePluginOfThePluginGuide_installsAndWorks() throws IOException {
+    String admin = Api.admin().accessToken();
+    removeIfInstalled(admin, "example-tshirt");
+    byte[] jar = Files.readAllBytes(Path.of(System.getProperty("it.example.plugin.jar", "../plugins/example/target/plugin-example-0.1.0-SNAPSHOT.jar")));
+    Api.Reply installed = Api.uploadForm("/api/admin/plugins", admin, "file", "plugin-example.jar", jar);
+    assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+    assertThat(installed.data().getJsonArray("provides").toString()).isEqualTo("[\"column_type:tshirt\"]");
+
+    String token = Api.newUser().accessToken();
+    String sheet = post("/api/spreadsheets", token, "{\"name\":\"Estimates\",\"columns\":[{\"name\":\"Task\",\"column_type\":\"text\"},{\"name\":\"Effort\",\"column_type\":\"tshirt\"}]}").data().getString("id");
+    Api.Reply medium = post("/api/spreadsheets/" + sheet + "/rows", token, "{\"data\":{\"Task\":\"Demo\",\"Effort\":\"medium\"}}");
+    assertThat(medium.status()).as(medium.toString()).isEqualTo(201);
+    assertThat(medium.data().getJsonObject("data").getString("effort")).isEqualTo("M");
+    Api.Reply huge = post("/api/spreadsheets/" + sheet + "/rows", token, "{\"data\":{\"Task\":\"Pilot\",\"Effort\":\"huge\"}}");
+    assertThat(huge.status()).isEqualTo(422);
+    assertThat(huge.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("code")).isEqualTo("not_a_size");
+    assertThat(delete("/api/admin/plugins/example-tshirt", admin).status()).isEqualTo(204);
   }
 
   @Test
