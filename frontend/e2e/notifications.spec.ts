@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { account, addColumn, admin, cell, clickCell, signIn } from "./support";
 
-const GRID = "Sheet grid";
+const GRID = "Rated deals";
 
 test("an admin installs a plugin from the admin page, a rating column takes 4 stars, and a share reaches the other user live, who marks it read", async ({
   browser,

@@ -41,4 +41,18 @@ describe("Api", () => {
     expect((error as ApiError).code).toBe("validation_failed");
     expect((error as ApiError).detailFor("deal_value")?.code).toBe("min");
   });
+
+  it("takes an empty 204 answer as done, and sends a plugin jar as the multipart field file", async () => {
+    const seen: { method?: string; url: string; body: unknown; type?: string }[] = [];
+    const api = new Api(sessionTokenStore(memoryStorage()), (url, init) => {
+      seen.push({ method: init?.method, url: String(url), body: init?.body, type: (init?.headers as Record<string, string>)["Content-Type"] });
+      return init?.method === "DELETE" ? Promise.resolve(new Response(null, { status: 204 })) : reply(201, { success: true, data: { id: "p" } });
+    });
+    await expect(api.removePlugin("column-types")).resolves.toBeUndefined();
+    await api.installPlugin(new Blob(["jar"]), "p.jar");
+    expect(seen[0]).toMatchObject({ method: "DELETE", url: "/api/admin/plugins/column-types" });
+    expect(seen[1].body).toBeInstanceOf(FormData);
+    expect((seen[1].body as FormData).get("file")).toBeInstanceOf(Blob);
+    expect(seen[1].type).toBeUndefined();
+  });
 });

@@ -408,6 +408,9 @@ export class Api {
       await this.refresh();
       return this.envelope<T>(method, path, body, true, true);
     }
+    if (response.status === 204) {
+      return { success: true };
+    }
     const json = (await response.json().catch(() => null)) as Envelope<T> | null;
     if (!response.ok || !json || json.success === false) {
       const error = json?.error;

@@ -1,3 +1,4 @@
+import type { Socket } from "./socket";
 import type { AppNotification, NotificationCategory } from "./types";
 
 /** What the notification socket sends (/ws/notifications). */
@@ -16,12 +17,6 @@ export const CATEGORY_LABELS: Record<NotificationCategory, string> = {
 };
 
 export const DELIVERY_LABELS = { in_app: "In the app", email: "Email at once", digest: "Daily email digest", off: "Off" } as const;
-
-type Socket = Pick<WebSocket, "send" | "close" | "readyState"> & {
-  onopen: ((this: WebSocket, ev: Event) => unknown) | null;
-  onmessage: ((this: WebSocket, ev: MessageEvent) => unknown) | null;
-  onclose: ((this: WebSocket, ev: CloseEvent) => unknown) | null;
-};
 
 /**
  * The signed-in user's live notifications: opens /ws/notifications, authenticates with the first

@@ -37,7 +37,8 @@ export interface LiveListener {
   status(status: "connecting" | "live" | "offline"): void;
 }
 
-type Socket = Pick<WebSocket, "send" | "close" | "readyState"> & {
+/** What the live clients use of a WebSocket (tests hand them a fake). */
+export type Socket = Pick<WebSocket, "send" | "close" | "readyState"> & {
   onopen: ((this: WebSocket, ev: Event) => unknown) | null;
   onmessage: ((this: WebSocket, ev: MessageEvent) => unknown) | null;
   onclose: ((this: WebSocket, ev: CloseEvent) => unknown) | null;

@@ -1,6 +1,8 @@
 package io.contrivance.server.job;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,6 +13,16 @@ import java.util.Optional;
 public interface JobHandler {
 
   String kind();
+
+  /** Whether this handler runs jobs of the kind; by default, those of its own {@link #kind}. */
+  default boolean handles(String kind) {
+    return kind().equals(kind);
+  }
+
+  /** The kinds this instance may take now: by default its own kind while it is {@link #ready}. */
+  default Collection<String> readyKinds() {
+    return ready() ? List.of(kind()) : List.of();
+  }
 
   void run(JobContext context) throws Exception;
 

@@ -170,7 +170,7 @@ public final class JobQueue {
   }
 
   public Optional<Job> get(String id) {
-    return query("select " + COLUMNS + " from jobs where id = ?", id).stream().findFirst();
+    return query("select " + COLUMNS + " from jobs where id = ?", JobQueue::job, id).stream().findFirst();
   }
 
   /** A dead (or discarded) job waits again with fresh tries; false if it is not dead or discarded. */
@@ -194,17 +194,7 @@ public final class JobQueue {
     String sql =
         "select queue, state, count(*), coalesce(extract(epoch from clock_timestamp() - min(case when state = 'waiting' then least(run_at, clock_timestamp()) else created_at end)), 0)::bigint "
             + "from jobs group by queue, state order by queue, state";
-    List<Count> counts = new ArrayList<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement ps = connection.prepareStatement(sql);
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        counts.add(new Count(rs.getString(1), rs.getString(2), rs.getLong(3), Math.max(0, rs.getLong(4))));
-      }
-      return counts;
-    } catch (SQLException e) {
-      throw new IllegalStateException("counting jobs failed", e);
-    }
+    return query(sql, rs -> new Count(rs.getString(1), rs.getString(2), rs.getLong(3), Math.max(0, rs.getLong(4))));
   }
 
   /** Deletes done and discarded jobs finished before the cutoff, and their effects; returns how many jobs. */
@@ -215,7 +205,7 @@ public final class JobQueue {
 
   /** Whether an effect with this key has been recorded. */
   boolean effectDone(String key) {
-    return !queryList("select 1 from job_effects where effect_key = ?", key).isEmpty();
+    return !query("select 1 from job_effects where effect_key = ?", rs -> rs.getInt(1), key).isEmpty();
   }
 
   /** Records an effect; false if it was recorded already. */
@@ -233,30 +223,20 @@ public final class JobQueue {
     }
   }
 
-  private List<Job> query(String sql, Object... values) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, values);
-      try (ResultSet rs = ps.executeQuery()) {
-        List<Job> jobs = new ArrayList<>();
-        while (rs.next()) {
-          jobs.add(job(rs));
-        }
-        return jobs;
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("job query failed: " + sql, e);
-    }
+  /** A row as a value. */
+  @FunctionalInterface
+  private interface Mapper<T> {
+    T map(ResultSet rs) throws SQLException;
   }
 
-  private List<Integer> queryList(String sql, Object... values) {
+  private <T> List<T> query(String sql, Mapper<T> mapper, Object... values) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement ps = connection.prepareStatement(sql)) {
       bind(ps, values);
       try (ResultSet rs = ps.executeQuery()) {
-        List<Integer> rows = new ArrayList<>();
+        List<T> rows = new ArrayList<>();
         while (rs.next()) {
-          rows.add(rs.getInt(1));
+          rows.add(mapper.map(rs));
         }
         return rows;
       }

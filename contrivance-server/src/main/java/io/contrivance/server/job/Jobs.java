@@ -57,8 +57,8 @@ public class Jobs {
     runner =
         new JobRunner(
             queue,
-            kind -> all.stream().filter(h -> h.kind().equals(kind)).findFirst(),
-            () -> all.stream().filter(JobHandler::ready).map(JobHandler::kind).toList(),
+            kind -> all.stream().filter(h -> h.handles(kind)).findFirst(),
+            () -> all.stream().flatMap(h -> h.readyKinds().stream()).toList(),
             new JobRunner.Options(worker, settings.jobWorkers(), settings.jobLease(), Duration.ofSeconds(1)),
             threads);
     recurring = Executors.newSingleThreadScheduledExecutor(threads);
@@ -84,7 +84,7 @@ public class Jobs {
       long now = Instant.now().getEpochSecond();
       for (JobHandler handler : all) {
         Optional<Duration> every = handler.every();
-        if (every.isPresent()) {
+        if (every.isPresent() && handler.readyKinds().contains(handler.kind())) {
           long period = Math.max(1, every.get().toSeconds());
           queue.enqueue(JobRequest.of(handler.kind(), "{}").priority(-10).attempts(3).idempotencyKey(handler.kind() + "@" + (now / period)));
         }
@@ -109,12 +109,12 @@ public class Jobs {
 
             @Override
             public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
+              if (status == Status.STATUS_COMMITTED && runner != null) {
                 runner.wake();
               }
             }
           });
-    } else {
+    } else if (runner != null) {
       runner.wake();
     }
     return id;

@@ -1,5 +1,6 @@
 package io.contrivance.server.job;
 
+import io.contrivance.server.auth.AdminsOnly;
 import io.contrivance.server.auth.Authenticated;
 import io.contrivance.server.auth.CurrentUser;
 import io.contrivance.server.web.ApiException;
@@ -12,11 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/")
 @RequestScoped
 @Authenticated
+@AdminsOnly
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Jobs")
@@ -42,34 +44,9 @@ public class JobsResource {
   /** The queue stats. */
   public record Stats(List<QueueStats> queues) {}
 
-  /** A job as admins see it (the payload is the handler's business and may hold addresses: not shown). */
-  public record JobView(
-      String id,
-      String queue,
-      String kind,
-      String state,
-      int priority,
-      int attempts,
-      int maxAttempts,
-      Instant runAt,
-      Instant leaseUntil,
-      String leasedBy,
-      String idempotencyKey,
-      String lastError,
-      Instant createdAt,
-      Instant updatedAt,
-      Instant finishedAt) {
-
-    static JobView of(Job job) {
-      return new JobView(
-          job.id(), job.queue(), job.kind(), job.state(), job.priority(), job.attempts(), job.maxAttempts(), job.runAt(), job.leaseUntil(), job.leasedBy(),
-          job.idempotencyKey(), job.lastError(), job.createdAt(), job.updatedAt(), job.finishedAt());
-    }
-  }
-
   public record StatsAnswer(boolean success, Stats data) {}
 
-  public record JobAnswer(boolean success, JobView data) {}
+  public record JobAnswer(boolean success, Job data) {}
 
   @GET
   @Path("queue-stats")
@@ -100,34 +77,34 @@ public class JobsResource {
   @Path("jobs/{id}")
   @Operation(operationId = "getJob", summary = "One job: its state, tries and last error (admins)")
   @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = JobAnswer.class)))
-  public ApiResponse<JobView> job(@PathParam("id") String id) {
+  public ApiResponse<Job> job(@PathParam("id") String id) {
     currentUser.requireAdmin();
-    return ApiResponse.of(JobView.of(ApiException.found(jobs.queue().get(id), "job")));
+    return ApiResponse.of(ApiException.found(jobs.queue().get(id), "job"));
   }
 
   @POST
   @Path("jobs/{id}/retry")
   @Operation(operationId = "retryJob", summary = "Try a dead or discarded job again, with fresh tries (admins)")
   @APIResponse(responseCode = "200", description = "Waiting again", content = @Content(schema = @Schema(implementation = JobAnswer.class)))
-  public ApiResponse<JobView> retry(@PathParam("id") String id) {
-    currentUser.requireAdmin();
-    Job job = ApiException.found(jobs.queue().get(id), "job");
-    if (!jobs.queue().retry(id)) {
-      throw ApiException.conflict("job_not_dead", "Only a dead or discarded job can be retried; this one is " + job.state());
-    }
-    return ApiResponse.of(JobView.of(jobs.queue().get(id).orElseThrow()));
+  public ApiResponse<Job> retry(@PathParam("id") String id) {
+    return change(id, jobs.queue()::retry, "job_not_dead", "Only a dead or discarded job can be retried");
   }
 
   @POST
   @Path("jobs/{id}/discard")
   @Operation(operationId = "discardJob", summary = "Give up a dead or waiting job (admins)")
   @APIResponse(responseCode = "200", description = "Discarded", content = @Content(schema = @Schema(implementation = JobAnswer.class)))
-  public ApiResponse<JobView> discard(@PathParam("id") String id) {
+  public ApiResponse<Job> discard(@PathParam("id") String id) {
+    return change(id, jobs.queue()::discard, "job_not_discardable", "Only a dead or waiting job can be discarded");
+  }
+
+  /** An admin's change to a job; 409 with the job's state when the change does not apply to it. */
+  private ApiResponse<Job> change(String id, Predicate<String> change, String code, String refusal) {
     currentUser.requireAdmin();
     Job job = ApiException.found(jobs.queue().get(id), "job");
-    if (!jobs.queue().discard(id)) {
-      throw ApiException.conflict("job_not_discardable", "Only a dead or waiting job can be discarded; this one is " + job.state());
+    if (!change.test(id)) {
+      throw ApiException.conflict(code, refusal + "; this one is " + job.state());
     }
-    return ApiResponse.of(JobView.of(jobs.queue().get(id).orElseThrow()));
+    return ApiResponse.of(jobs.queue().get(id).orElseThrow());
   }
 }

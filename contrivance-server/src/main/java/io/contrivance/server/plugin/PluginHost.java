@@ -6,6 +6,9 @@ import io.contrivance.api.ConfigField;
 import io.contrivance.api.NotificationChannel;
 import io.contrivance.api.PluginConfig;
 import io.contrivance.api.PluginContext;
+import io.contrivance.api.PluginJob;
+import io.contrivance.api.PluginJobs;
+import io.contrivance.api.PluginStartup;
 import io.contrivance.api.PluginSettings;
 import io.contrivance.api.InvalidPluginException;
 import io.contrivance.api.PluginDirectory;
@@ -14,10 +17,13 @@ import io.contrivance.core.type.ColumnTypeRegistry;
 import io.contrivance.core.type.InvalidDefinitionException;
 import io.contrivance.server.bootstrap.Settings;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContext;
 import java.io.IOException;
@@ -36,6 +42,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -56,6 +64,8 @@ public class PluginHost {
   @Inject Event<TypesChanged> typesChanged;
   @Inject PluginConfigs configs;
   @Inject Clock clock;
+  @Inject Instance<PluginJobScheduler> scheduler;
+  @Resource ManagedExecutorService executor;
 
   /** One HTTP client for every plugin, with the server's timeouts. */
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
@@ -71,6 +81,12 @@ public class PluginHost {
   /** Plugins that loaded but whose extensions failed, by id. */
   private final Map<String, String> failedExtensions = new LinkedHashMap<>();
   private volatile Catalog catalog = new Catalog(ColumnTypeRegistry.standard(), List.of());
+  /** The started plugins' channels by name and jobs by kind ({@code plugin:<id>:<kind>}), looked up on every job claim: kept, not asked of pf4j each time. */
+  private volatile Map<String, Channel> channels = Map.of();
+  private volatile Map<String, PluginJobExtension> jobs = Map.of();
+
+  /** A started plugin's job handler. */
+  public record PluginJobExtension(String pluginId, PluginJob extension) {}
 
   /** The column types available now: the core's plus those of started plugins, with who provides each plugin type. */
   public record Catalog(ColumnTypeRegistry registry, List<Provided> pluginTypes) {}
@@ -140,6 +156,7 @@ public class PluginHost {
       unloadable.forEach((jar, why) -> LOG.warning("the plugin " + jar + " was not loaded: " + why));
       manager.startPlugins();
       rebuild();
+      manager.getStartedPlugins().forEach(p -> started(p.getPluginId()));
     }
     return manager;
   }
@@ -195,6 +212,7 @@ public class PluginHost {
       }
     }
     rebuild();
+    started(jar.id());
     return view(manager.getPlugin(jar.id()));
   }
 
@@ -218,6 +236,7 @@ public class PluginHost {
     manager.startPlugin(id);
     failedExtensions.remove(id);
     rebuild();
+    started(id);
     return plugin(id);
   }
 
@@ -240,6 +259,8 @@ public class PluginHost {
     }
     // Drop its types first, so that nothing refers to its classes when its loader closes.
     catalog = without(id);
+    channels = channels.entrySet().stream().filter(e -> !e.getValue().pluginId().equals(id)).collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    jobs = jobs.entrySet().stream().filter(e -> !e.getValue().pluginId().equals(id)).collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
     manager.enablePlugin(id); // no stale "disabled" entry for a later install of the same id
     manager.deletePlugin(id);
     failedExtensions.remove(id);
@@ -282,6 +303,23 @@ public class PluginHost {
       }
     }
     catalog = new Catalog(registry, provided);
+    Map<String, Channel> channelsNow = new LinkedHashMap<>();
+    Map<String, PluginJobExtension> jobsNow = new LinkedHashMap<>();
+    for (PluginWrapper plugin : manager.getStartedPlugins()) {
+      String id = plugin.getPluginId();
+      try {
+        for (NotificationChannel channel : manager.getExtensions(NotificationChannel.class, id)) {
+          channelsNow.putIfAbsent(channel.channel(), new Channel(id, channel));
+        }
+        for (PluginJob job : manager.getExtensions(PluginJob.class, id)) {
+          jobsNow.put("plugin:" + id + ":" + job.kind(), new PluginJobExtension(id, job));
+        }
+      } catch (RuntimeException | LinkageError e) {
+        LOG.log(Level.WARNING, "the channels or jobs of plugin " + id + " failed", e);
+      }
+    }
+    channels = Map.copyOf(channelsNow);
+    jobs = Map.copyOf(jobsNow);
     if (typesChanged != null) {
       typesChanged.fire(new TypesChanged());
     }
@@ -363,24 +401,51 @@ public class PluginHost {
 
   /** The context handed to a plugin's call: its configuration now, its logger, the clock, the HTTP client. */
   public PluginContext context(String id) {
-    return new PluginContext(id, configs.config(id, configFields(id)), System.getLogger("io.contrivance.plugin." + id), clock, http);
+    PluginJobs jobs = (kind, payload, delay, key) -> scheduler.get().schedule(id, kind, payload, delay, key);
+    return new PluginContext(id, configs.config(id, configFields(id)), System.getLogger("io.contrivance.plugin." + id), clock, http, jobs);
   }
 
   /** The first started plugin that delivers on this channel. */
-  public synchronized Optional<Channel> channel(String name) {
-    DefaultPluginManager manager = manager();
-    for (PluginWrapper plugin : manager.getStartedPlugins()) {
-      try {
-        for (NotificationChannel channel : manager.getExtensions(NotificationChannel.class, plugin.getPluginId())) {
-          if (name.equals(channel.channel())) {
-            return Optional.of(new Channel(plugin.getPluginId(), channel));
-          }
-        }
-      } catch (RuntimeException | LinkageError e) {
-        LOG.log(Level.WARNING, "the notification channels of plugin " + plugin.getPluginId() + " failed", e);
-      }
+  public Optional<Channel> channel(String name) {
+    if (manager == null) {
+      manager();
     }
-    return Optional.empty();
+    return Optional.ofNullable(channels.get(name));
+  }
+
+  /** The started plugins' job kinds, as the job queue names them ({@code plugin:<id>:<kind>}). */
+  public Set<String> jobKinds() {
+    if (manager == null) {
+      manager();
+    }
+    return jobs.keySet();
+  }
+
+  /** The started plugin's handler of a job kind named {@code plugin:<id>:<kind>}. */
+  public Optional<PluginJobExtension> job(String queuedKind) {
+    return Optional.ofNullable(jobs.get(queuedKind));
+  }
+
+  /** Tells a plugin that it started ({@link PluginStartup}), off the caller's thread: its code may take its time. */
+  private void started(String id) {
+    List<PluginStartup> hooks;
+    try {
+      hooks = manager.getExtensions(PluginStartup.class, id);
+    } catch (RuntimeException | LinkageError e) {
+      LOG.log(Level.WARNING, "the start-up hooks of plugin " + id + " failed", e);
+      return;
+    }
+    for (PluginStartup hook : hooks) {
+      CompletableFuture.runAsync(
+          () -> {
+            try {
+              hook.started(context(id));
+            } catch (Exception | LinkageError e) {
+              LOG.log(Level.WARNING, "the plugin " + id + " failed when told it started", e);
+            }
+          },
+          executor);
+    }
   }
 
   /** The time budget of a plugin's calls on a request path. */

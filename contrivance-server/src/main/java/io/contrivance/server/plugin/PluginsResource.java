@@ -2,6 +2,7 @@ package io.contrivance.server.plugin;
 
 import io.contrivance.api.InvalidPluginException;
 import io.contrivance.api.PluginJar;
+import io.contrivance.server.auth.AdminsOnly;
 import io.contrivance.server.auth.Authenticated;
 import io.contrivance.server.auth.CurrentUser;
 import io.contrivance.server.web.ApiError;
@@ -46,6 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/admin/plugins")
 @RequestScoped
 @Authenticated
+@AdminsOnly
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "jwt")
 @Tag(name = "Plugins")
@@ -163,6 +165,10 @@ public class PluginsResource {
 
   public record PluginConfigAnswer(boolean success, PluginConfigView data) {}
 
+  /** Settings to change, by name, for the API description: values are strings, numbers, booleans, or null to clear. */
+  @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class, description = "setting name → value (string, number or boolean; null clears it)")
+  public record PluginSettingsChange() {}
+
   @GET
   @Path("/{id}/config")
   @Operation(operationId = "getPluginConfig", summary = "A plugin's settings and their values; secret values are never returned, only whether they are set")
@@ -176,7 +182,7 @@ public class PluginsResource {
   @Path("/{id}/config")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "configurePlugin", summary = "Set a plugin's settings: {\"name\": value, …}; null clears one, settings not named keep their values")
-  @RequestBody(required = true, content = @Content(schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class), examples = @ExampleObject(name = "SMTP", value = "{\"smtp.host\":\"mail.example.com\",\"smtp.port\":587,\"smtp.starttls\":true,\"smtp.username\":\"crm\",\"smtp.password\":\"…\",\"from\":\"crm@example.com\"}")))
+  @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PluginSettingsChange.class), examples = @ExampleObject(name = "SMTP", value = "{\"smtp.host\":\"mail.example.com\",\"smtp.port\":587,\"smtp.starttls\":true,\"smtp.username\":\"crm\",\"smtp.password\":\"…\",\"from\":\"crm@example.com\"}")))
   @APIResponse(responseCode = "200", description = "Configured", content = @Content(schema = @Schema(implementation = PluginConfigAnswer.class)))
   public ApiResponse<PluginConfigView> configure(@PathParam("id") String id, JsonObject body) {
     currentUser.requireAdmin();

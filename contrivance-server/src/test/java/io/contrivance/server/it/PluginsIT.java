@@ -5,15 +5,20 @@ import static io.contrivance.server.it.Api.get;
 import static io.contrivance.server.it.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -91,7 +96,10 @@ class PluginsIT {
     Api.Session user = Api.newUser();
     assertThat(get("/api/admin/plugins", user.accessToken()).status()).isEqualTo(403);
     assertThat(Api.upload("/api/admin/plugins", user.accessToken(), JAR, builtJar()).status()).isEqualTo(403);
+    assertThat(Api.uploadForm("/api/admin/plugins", user.accessToken(), "file", "p.jar", builtJar()).status()).isEqualTo(403);
     assertThat(post("/api/admin/plugins/" + PLUGIN + "/disable", user.accessToken(), "").status()).isEqualTo(403);
+    assertThat(Api.put("/api/admin/plugins/" + PLUGIN + "/config", user.accessToken(), "{}").status()).isEqualTo(403);
+    assertThat(get("/api/admin/plugins/" + PLUGIN + "/config", user.accessToken()).status()).isEqualTo(403);
     assertThat(get("/api/admin/plugins", null).status()).isEqualTo(401);
     assertThat(get("/api/column-types", user.accessToken()).status()).isEqualTo(200);
   }
@@ -129,6 +137,11 @@ class PluginsIT {
 
   /** A plugin jar compiled here from one source file, its extension {@code com.example.<name>}. */
   private static byte[] compiledPlugin(String id, String name, String source) throws IOException {
+    return compiledPlugin(id, name, source, List.of(name));
+  }
+
+  /** A plugin jar compiled here from one source file, with these extension classes of {@code com.example} (e.g. {@code Outer$Inner}). */
+  private static byte[] compiledPlugin(String id, String name, String source, List<String> extensions) throws IOException {
     Path work = Files.createTempDirectory("plugin-" + id);
     Path file = work.resolve("src/com/example/" + name + ".java");
     Files.createDirectories(file.getParent());
@@ -147,7 +160,9 @@ class PluginsIT {
         jar.closeEntry();
       }
       jar.putNextEntry(new JarEntry("META-INF/extensions.idx"));
-      jar.write(("com.example." + name + "\n").getBytes(StandardCharsets.UTF_8));
+      for (String extension : extensions) {
+        jar.write(("com.example." + extension + "\n").getBytes(StandardCharsets.UTF_8));
+      }
       jar.closeEntry();
     }
     return bytes.toByteArray();
@@ -313,6 +328,91 @@ class PluginsIT {
     assertThat(huge.status()).isEqualTo(422);
     assertThat(huge.json().getJsonObject("error").getJsonArray("details").getJsonObject(0).getString("code")).isEqualTo("not_a_size");
     assertThat(delete("/api/admin/plugins/example-tshirt", admin).status()).isEqualTo(204);
+  }
+
+  @Test
+  void aPlugin_schedulesAJobWhenItStarts_whichReadsItsSettings_isRetriedUntilTheyAreSet_andCallsOutOnce() throws Exception {
+    String admin = Api.admin().accessToken();
+    removeIfInstalled(admin, "ticker");
+    List<String> received = new CopyOnWriteArrayList<>();
+    HttpServer target = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    target.createContext("/tick", exchange -> {
+      received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    target.start();
+    try {
+      byte[] jar =
+          compiledPlugin(
+              "ticker",
+              "Ticker",
+              """
+              package com.example;
+
+              import io.contrivance.api.ConfigField;
+              import io.contrivance.api.PluginContext;
+              import io.contrivance.api.PluginJob;
+              import io.contrivance.api.PluginSettings;
+              import io.contrivance.api.PluginStartup;
+              import java.net.URI;
+              import java.net.http.HttpRequest;
+              import java.net.http.HttpResponse;
+              import java.time.Duration;
+              import java.util.List;
+
+              public class Ticker {
+                @org.pf4j.Extension
+                public static class Settings implements PluginSettings {
+                  @Override
+                  public List<ConfigField> fields() {
+                    return List.of(new ConfigField("target.url", "string", true, null, "where to say hello"));
+                  }
+                }
+
+                @org.pf4j.Extension
+                public static class Start implements PluginStartup {
+                  @Override
+                  public void started(PluginContext context) {
+                    context.jobs().schedule("hello", "hello from " + context.pluginId(), Duration.ZERO, "first-hello");
+                  }
+                }
+
+                @org.pf4j.Extension
+                public static class Hello implements PluginJob {
+                  @Override
+                  public String kind() {
+                    return "hello";
+                  }
+
+                  @Override
+                  public void run(PluginContext context, String payload) throws Exception {
+                    String url = context.config().require("target.url");
+                    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(payload)).build();
+                    context.http().send(request, HttpResponse.BodyHandlers.discarding());
+                  }
+                }
+              }
+              """,
+              List.of("Ticker$Settings", "Ticker$Start", "Ticker$Hello"));
+      Api.Reply installed = Api.upload("/api/admin/plugins", admin, JAR, jar);
+      assertThat(installed.status()).as(installed.toString()).isEqualTo(201);
+      // Its job runs at once and fails (no target yet), and again after growing waits; then the admin configures it.
+      Thread.sleep(1_500);
+      assertThat(received).isEmpty();
+      String url = "http://127.0.0.1:" + target.getAddress().getPort() + "/tick";
+      assertThat(Api.put("/api/admin/plugins/ticker/config", admin, "{\"target.url\":\"" + url + "\"}").status()).isEqualTo(200);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (received.isEmpty()) {
+        assertThat(System.nanoTime()).as("the plugin's job calls out once its setting is there").isLessThan(deadline);
+        Thread.sleep(100);
+      }
+      Thread.sleep(1_000);
+      assertThat(received).containsExactly("hello from ticker");
+    } finally {
+      target.stop(0);
+      assertThat(delete("/api/admin/plugins/ticker", admin).status()).isEqualTo(204);
+    }
   }
 
   @Test

@@ -48,8 +48,8 @@ class JobQueueTest {
   private static JobRunner runner(JobQueue queue, String worker, int threads, Duration lease, JobHandler... handlers) {
     return new JobRunner(
         queue,
-        kind -> List.of(handlers).stream().filter(h -> h.kind().equals(kind)).findFirst(),
-        () -> List.of(handlers).stream().filter(JobHandler::ready).map(JobHandler::kind).toList(),
+        kind -> List.of(handlers).stream().filter(h -> h.handles(kind)).findFirst(),
+        () -> List.of(handlers).stream().flatMap(h -> h.readyKinds().stream()).toList(),
         new JobRunner.Options(worker, threads, lease, Duration.ofMillis(20)),
         Thread::new);
   }

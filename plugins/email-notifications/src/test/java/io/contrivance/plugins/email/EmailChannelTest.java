@@ -33,7 +33,9 @@ class EmailChannelTest {
   private static PluginContext context(Map<String, String> extra) {
     Map<String, String> values = new HashMap<>(Map.of("smtp.host", "127.0.0.1", "smtp.port", String.valueOf(smtp.getSmtp().getPort()), "smtp.starttls", "false", "from", "Contrivance <crm@example.com>"));
     values.putAll(extra);
-    return new PluginContext("email-notifications", new PluginConfig(values), System.getLogger("test"), Clock.systemUTC(), HttpClient.newHttpClient());
+    return new PluginContext("email-notifications", new PluginConfig(values), System.getLogger("test"), Clock.systemUTC(), HttpClient.newHttpClient(), (kind, payload, delay, key) -> {
+      throw new UnsupportedOperationException("no jobs here");
+    });
   }
 
   private static Notification shared(String id, String sheet) {
