@@ -22,9 +22,12 @@ test("sort by a column's header and filter by a column, both done by the server"
   // Deal Value is the fourth column: ascending, then descending.
   await header(110 + 160 * 3);
   await expect(bar).toContainText("Sorted by Deal Value ↑");
+  const headers = page.getByRole("region", { name: GRID }).locator('th[role="columnheader"]');
+  await expect(headers.filter({ hasText: "Deal Value" })).toHaveText("Deal Value ↑");
   await expect(cell(page, 0, 0)).toHaveText("Initech");
   await header(110 + 160 * 3);
   await expect(bar).toContainText("Sorted by Deal Value ↓");
+  await expect(headers.filter({ hasText: "Deal Value" })).toHaveText("Deal Value ↓");
   await expect(cell(page, 0, 0)).toHaveText("Globex");
 
   // Only the leads, still by value descending.

@@ -76,6 +76,7 @@ export function DataGrid({
   onSelect,
   onColumnMoved,
   onHeaderClicked,
+  sort,
 }: {
   name: string;
   columns: Column[];
@@ -92,13 +93,19 @@ export function DataGrid({
   onColumnMoved?: (columnId: string, position: number) => void;
   /** A column's header clicked (to sort by it). */
   onHeaderClicked?: (columnId: string) => void;
+  /** The view's sort (`column` or `column:desc`): its column's header shows the direction. */
+  sort?: string;
 }) {
   const [widths, setWidths] = useState<Record<string, number>>({});
   const [selection, setSelection] = useState<GridSelection | undefined>(undefined);
 
   const gridColumns = useMemo<GridColumn[]>(
-    () => columns.map((c) => ({ id: c.id, title: c.is_required ? `${c.name} *` : c.name, width: widths[c.id] ?? defaultWidth(c) })),
-    [columns, widths],
+    () =>
+      columns.map((c) => {
+        const direction = sort === c.id || sort === `${c.id}:asc` ? " ↑" : sort === `${c.id}:desc` ? " ↓" : "";
+        return { id: c.id, title: (c.is_required ? `${c.name} *` : c.name) + direction, width: widths[c.id] ?? defaultWidth(c) };
+      }),
+    [columns, widths, sort],
   );
 
   const cellOf = useCallback(

@@ -31,12 +31,24 @@ export function NewRowForm({ columns, onAdd }: { columns: Column[]; onAdd: (data
   }
 
   return (
-    <form className="new-row" aria-label="New row" key={key} onSubmit={(e) => void submit(e)}>
+    <form
+      className="new-row"
+      aria-label="New row"
+      key={key}
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => {
+        // Enter in a field adds the row, as in any form (the editors keep Enter from submitting on their own).
+        if (e.key === "Enter" && !e.shiftKey && !(e.target instanceof HTMLTextAreaElement) && !(e.target instanceof HTMLButtonElement)) {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        }
+      }}
+    >
       {columns.map((column) => {
         const message = error?.detailFor(column.id)?.message;
         return (
           <div key={column.id} className={message ? "field invalid" : "field"}>
-            <CellEditor column={column} value={undefined} invalid={!!message} onChange={(input) => setDraft((d) => ({ ...d, [column.id]: input }))} />
+            <CellEditor column={column} value={draft[column.id]} invalid={!!message} onChange={(input) => setDraft((d) => ({ ...d, [column.id]: input }))} />
             {message && (
               <span className="field-error" role="alert">
                 {message}

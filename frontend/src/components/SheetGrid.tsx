@@ -210,6 +210,26 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   const total = windows.total;
   const shownColumns = sheet.columns.filter((c) => !hidden.includes(c.id));
 
+  /** The rows of this view, with the shown columns, as a file the browser saves. */
+  async function download(format: "csv" | "xlsx") {
+    try {
+      const { blob, fileName } = await api.exportFile(
+        sheetId,
+        format,
+        view,
+        shownColumns.map((c) => c.id),
+      );
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = fileName;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      setNotice(problemText(e));
+    }
+  }
+
   return (
     <section className="grid-view">
       <header className="view-header">
@@ -240,6 +260,21 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           <button type="button" className="tab" aria-pressed={panel === "activity"} onClick={() => setPanel(panel === "activity" ? null : "activity")}>
             Activity
           </button>
+          <select
+            className="tab"
+            aria-label="Export"
+            value=""
+            onChange={(e) => {
+              const format = e.target.value as "csv" | "xlsx";
+              if (format) {
+                void download(format);
+              }
+            }}
+          >
+            <option value="">Export…</option>
+            <option value="csv">CSV</option>
+            <option value="xlsx">Excel (.xlsx)</option>
+          </select>
         </span>
       </header>
       {panel === "share" && <SharePanel api={api} sheet={sheet} onChanged={() => void reload()} />}
@@ -256,16 +291,22 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
       )}
       {panel === "activity" && <ActivityLog api={api} sheetId={sheetId} columns={sheet.columns} />}
       {panel === "detail" && detailRow && <RowDetail api={api} sheetId={sheetId} columns={sheet.columns} row={detailRow} onClose={() => setPanel(null)} />}
-      {notice && (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      )}
-      {windows.failure !== null && (
-        <p role="status" className="notice">
-          Could not read the rows: {problemText(windows.failure)}
-        </p>
-      )}
+      {/* Messages float over the page: the grid never moves under the pointer when one comes or goes. */}
+      <div className="toasts">
+        {notice && (
+          <p role="status" className="notice">
+            {notice}
+            <button type="button" className="link" aria-label="Dismiss" onClick={() => setNotice(null)}>
+              ×
+            </button>
+          </p>
+        )}
+        {windows.failure !== null && (
+          <p role="status" className="notice">
+            Could not read the rows: {problemText(windows.failure)}
+          </p>
+        )}
+      </div>
       {!narrow && (
         <ViewBar
           columns={sheet.columns}
@@ -325,6 +366,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           dark={theme === "dark"}
           presence={others}
           onEdits={onEdits}
+          sort={view.sort}
           onHeaderClicked={(columnId) =>
             setView((v) => ({
               ...v,

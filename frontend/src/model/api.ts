@@ -300,6 +300,36 @@ export class Api {
     return this.call<Dashboard>("GET", `/api/spreadsheets/${encodeURIComponent(sheetId)}/forecast/dashboard?${params}`);
   }
 
+  /** The view's rows as a file (the shown columns, in order), with the name the server gave it. */
+  async exportFile(sheetId: string, format: "csv" | "xlsx", view: RowView, columns: string[]): Promise<{ blob: Blob; fileName: string }> {
+    const query = viewQuery(view, 1);
+    query.delete("limit");
+    query.set("format", format);
+    query.set("columns", columns.join(","));
+    if (format === "csv") {
+      query.set("bom", "true");
+    }
+    const path = `/api/spreadsheets/${encodeURIComponent(sheetId)}/export?${query}`;
+    const send = () => this.fetcher(path, { method: "GET", headers: this.tokens.access ? { Authorization: `Bearer ${this.tokens.access}` } : {} });
+    let response = await send();
+    if (response.status === 401 && this.tokens.refresh()) {
+      await this.refresh();
+      response = await send();
+    }
+    if (!response.ok) {
+      const json = (await response.json().catch(() => null)) as Envelope<unknown> | null;
+      throw new ApiError(
+        response.status,
+        json?.error?.code ?? "http_" + response.status,
+        json?.error?.message ?? response.statusText,
+        json?.error?.details ?? [],
+      );
+    }
+    const disposition = response.headers.get("Content-Disposition") ?? "";
+    const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? `export.${format}`;
+    return { blob: await response.blob(), fileName };
+  }
+
   /** The newest notifications (optionally of one category, or only unread ones), and the unread count. */
   notifications(query: { limit?: number; category?: string; unread?: boolean } = {}): Promise<Inbox> {
     const params = new URLSearchParams({ limit: String(query.limit ?? 50) });

@@ -97,7 +97,7 @@ class GeneratedClientIT {
         for (var answer : operation.getJsonObject("responses").entrySet()) {
           if (answer.getKey().startsWith("2")) {
             JsonObject response = answer.getValue().asJsonObject();
-            typedAnswer |= answer.getKey().equals("204") || hasSchemaRef(response);
+            typedAnswer |= answer.getKey().equals("204") || hasSchemaRef(response) || isFile(response);
           }
         }
         if (!typedAnswer) {
@@ -123,6 +123,15 @@ class GeneratedClientIT {
       }
     }
     return true;
+  }
+
+  /** Whether an answer is a file (a download: CSV, XLSX) described as a string. */
+  private static boolean isFile(JsonObject answer) {
+    JsonObject content = answer.getJsonObject("content");
+    return content != null
+        && !content.isEmpty()
+        && !content.containsKey("application/json")
+        && content.values().stream().allMatch(c -> c.asJsonObject().containsKey("schema") && "string".equals(c.asJsonObject().getJsonObject("schema").getString("type", "")));
   }
 
   /** Whether a request body or an answer refers to a named schema for JSON. */
