@@ -41,3 +41,19 @@ test("drag a deal to Closed-Won on the board: another browser sees it move, and 
   await expect(why).toContainText("Globex");
   await screenshot(board, "dashboard");
 });
+
+test("an open deal past its close date is shown on the dashboard as past due, and counted", async ({ browser, baseURL, request }) => {
+  const { email, token } = await account(request, "late", "Lee Late");
+  const sheet = await pipelineSheet(request, token, "Late deals", [["Acme", "Lead", 1000]]);
+  const late = new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10);
+  const added = await request.post(`/api/spreadsheets/${sheet}/rows`, {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { data: { company: "Hooli", stage: "Negotiation", deal_value: 120000, expected_close: late, owner: "bo" } },
+  });
+  expect(added.status()).toBe(201);
+  const page = await signIn(browser, baseURL!, email, `#/sheets/${sheet}/dashboard`);
+  const pastDue = page.getByRole("region", { name: "Past due deals" });
+  await expect(pastDue).toContainText("1 open deal is past the expected close date");
+  await expect(pastDue).toContainText(`Hooli (40 days late, was ${late})`);
+  await expect(page.getByRole("button", { name: /^Pipeline:/ })).toContainText("$121,000");
+});

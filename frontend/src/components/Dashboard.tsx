@@ -120,6 +120,21 @@ export function Dashboard({ api, sheetId }: { api: Api; sheetId: string }) {
         />
       </div>
 
+      {(current.past_due?.length ?? 0) > 0 && (
+        <section className="past-due" aria-label="Past due deals">
+          <strong>
+            {current.past_due!.length} open {current.past_due!.length === 1 ? "deal is" : "deals are"} past the expected close date
+          </strong>{" "}
+          — counted in {current.period.label}:{" "}
+          {current.past_due!.map((d, i) => (
+            <span key={d.id}>
+              {i > 0 ? ", " : ""}
+              {d.label ?? d.id} ({d.days_late} {d.days_late === 1 ? "day" : "days"} late, was {d.expected_close})
+            </span>
+          ))}
+        </section>
+      )}
+
       <div className="panels">
         <section className="panel">
           <h3>Forecast by period</h3>

@@ -67,6 +67,13 @@ export interface Forecast {
   weighted_pipeline: number;
   quota: { quota: number; closed: number; attainment: number; gap: number } | null;
   excluded: Excluded[];
+  /** Open deals counted in this period although their expected close passed (they are never hidden). */
+  past_due?: PastDue[];
+}
+
+export interface PastDue extends DealRef {
+  expected_close: string;
+  days_late: number;
 }
 
 export interface Move extends DealRef {

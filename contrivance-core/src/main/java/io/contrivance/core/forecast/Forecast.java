@@ -1,6 +1,8 @@
 package io.contrivance.core.forecast;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import java.util.Optional;
  * @param weightedPipeline the sum of amount × probability over every deal counted
  * @param quota the owner's or team's quota for the period, with attainment and gap, if one was given
  * @param excluded deals that could not be counted, each with the reason
+ * @param pastDue open deals counted in this period although their expected close has passed (only
+ *     when the forecast was made as of a date), oldest first
  */
 public record Forecast(
     Period period,
@@ -26,7 +30,8 @@ public record Forecast(
     Map<ForecastCategory, Total> rollups,
     BigDecimal weightedPipeline,
     Optional<Attainment> quota,
-    List<Excluded> excluded) {
+    List<Excluded> excluded,
+    List<PastDue> pastDue) {
 
   public Forecast {
     Objects.requireNonNull(period, "period");
@@ -36,6 +41,7 @@ public record Forecast(
     Objects.requireNonNull(weightedPipeline, "weightedPipeline");
     Objects.requireNonNull(quota, "quota");
     excluded = List.copyOf(excluded);
+    pastDue = pastDue.stream().sorted(Comparator.comparing(PastDue::expectedClose).thenComparing(PastDue::dealId)).toList();
   }
 
   /** One deal's part in a figure. */
@@ -47,6 +53,9 @@ public record Forecast(
       terms = List.copyOf(terms);
     }
   }
+
+  /** An open deal whose expected close passed: counted in the period that holds today, and flagged. */
+  public record PastDue(String dealId, LocalDate expectedClose, long daysLate) {}
 
   /** A deal left out of the forecast, and why. */
   public record Excluded(String dealId, String reason) {}

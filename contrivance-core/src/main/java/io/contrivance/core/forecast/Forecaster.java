@@ -3,6 +3,8 @@ package io.contrivance.core.forecast;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.EnumMap;
@@ -22,7 +24,9 @@ import java.util.Optional;
  *       are excluded too: amounts are never added across currencies, and there are no exchange
  *       rates to convert them.
  *   <li>Deals expected to close outside the period are not part of its forecast (not excluded: they
- *       belong to another period).
+ *       belong to another period). Given today's date, an open deal whose expected close has passed
+ *       is never hidden: it counts in the period that holds today, as past due ({@link
+ *       Forecast#pastDue}), and not in the past period of its old date.
  *   <li>A deal's probability is its own when set, else its stage's; won deals count at 1 and lost
  *       ones at 0 whatever is set. Its category is its own when set, else its stage's; won deals
  *       are Closed and lost ones Omitted.
@@ -40,14 +44,27 @@ public final class Forecaster {
     return forecast(deals, model, period, currency, Optional.empty());
   }
 
-  /** The forecast of a period, with attainment of the given quota (closed won over quota). */
+  /** The forecast of a period, with attainment of the given quota (closed won over quota), without regard to today. */
   public static Forecast forecast(List<Deal> deals, StageModel model, Period period, Currency currency, Optional<BigDecimal> quota) {
+    return forecast(deals, model, period, currency, quota, Optional.empty());
+  }
+
+  /**
+   * The forecast of a period as of today: open deals past their expected close count in the period
+   * holding today, flagged past due.
+   */
+  public static Forecast forecast(List<Deal> deals, StageModel model, Period period, Currency currency, Optional<BigDecimal> quota, LocalDate today) {
+    return forecast(deals, model, period, currency, quota, Optional.of(today));
+  }
+
+  private static Forecast forecast(List<Deal> deals, StageModel model, Period period, Currency currency, Optional<BigDecimal> quota, Optional<LocalDate> today) {
     Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(period, "period");
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(quota, "quota");
     var excluded = new ArrayList<Forecast.Excluded>();
+    var pastDue = new ArrayList<Forecast.PastDue>();
     var terms = new EnumMap<ForecastCategory, List<Forecast.Term>>(ForecastCategory.class);
     for (ForecastCategory category : ForecastCategory.values()) {
       terms.put(category, new ArrayList<>());
@@ -58,10 +75,15 @@ public final class Forecaster {
         excluded.add(new Forecast.Excluded(deal.id(), problem.get()));
         continue;
       }
-      if (!period.contains(deal.expectedClose().get())) {
+      Stage stage = model.stage(deal.stage().get()).get();
+      LocalDate close = deal.expectedClose().get();
+      boolean overdue = today.isPresent() && stage.outcome() == Stage.Outcome.OPEN && close.isBefore(today.get());
+      if (!period.contains(overdue ? today.get() : close)) {
         continue;
       }
-      Stage stage = model.stage(deal.stage().get()).get();
+      if (overdue) {
+        pastDue.add(new Forecast.PastDue(deal.id(), close, ChronoUnit.DAYS.between(close, today.get())));
+      }
       BigDecimal probability =
           switch (stage.outcome()) {
             case WON -> BigDecimal.ONE;
@@ -92,7 +114,7 @@ public final class Forecaster {
     }
     BigDecimal weightedPipeline = rollups.get(ForecastCategory.PIPELINE).weighted();
     Optional<Forecast.Attainment> attainment = quota.map(q -> attainment(q, categories.get(ForecastCategory.CLOSED).amount()));
-    return new Forecast(period, currency, categories, rollups, weightedPipeline, attainment, excluded);
+    return new Forecast(period, currency, categories, rollups, weightedPipeline, attainment, excluded, pastDue);
   }
 
   /** Why a deal cannot be counted, if it cannot. */

@@ -159,4 +159,26 @@ class ForecasterTest {
     assertThat(PIPELINE.countsIn(CLOSED)).isFalse();
     assertThat(OMITTED.countsIn(PIPELINE)).isFalse();
   }
+
+  @Test
+  void asOfToday_anOpenDealPastItsCloseCountsInTheCurrentPeriodAsPastDue_notInItsOldOne_andClosedDealsStayWhereTheyClosed() {
+    LocalDate today = LocalDate.of(2026, 11, 23);
+    Period q3 = Period.quarterOf(LocalDate.of(2026, 8, 1), Month.JANUARY);
+    List<Deal> deals =
+        List.of(
+            Deal.of("late", "120000", "USD", "Negotiation", LocalDate.of(2026, 9, 30), "ada"),
+            Deal.of("won", "5000", "USD", "Closed-Won", LocalDate.of(2026, 9, 1), "ada"),
+            Deal.of("soon", "1000", "USD", "Lead", IN_Q4, "ada"));
+
+    Forecast now = Forecaster.forecast(deals, MODEL, Q4, USD, Optional.empty(), today);
+    assertThat(now.rollups().get(PIPELINE).terms()).extracting(Forecast.Term::dealId).containsExactlyInAnyOrder("late", "soon");
+    assertThat(now.pastDue()).containsExactly(new Forecast.PastDue("late", LocalDate.of(2026, 9, 30), 54));
+
+    Forecast before = Forecaster.forecast(deals, MODEL, q3, USD, Optional.empty(), today);
+    assertThat(before.rollups().get(PIPELINE).terms()).extracting(Forecast.Term::dealId).containsExactly("won");
+    assertThat(before.pastDue()).isEmpty();
+
+    // Without a date (the embedder's old call), deals stay in the period of their close date.
+    assertThat(Forecaster.forecast(deals, MODEL, q3, USD).rollups().get(PIPELINE).terms()).extracting(Forecast.Term::dealId).containsExactlyInAnyOrder("late", "won");
+  }
 }

@@ -77,7 +77,9 @@ final class ForecastJson {
     } else {
       json.addNull("quota");
     }
-    return json.add("excluded", excluded(forecast.excluded())).build();
+    JsonArrayBuilder pastDue = JSON.createArrayBuilder();
+    forecast.pastDue().forEach(d -> pastDue.add(deal(d.dealId()).add("expected_close", d.expectedClose().toString()).add("days_late", d.daysLate())));
+    return json.add("excluded", excluded(forecast.excluded())).add("past_due", pastDue).build();
   }
 
   /** A category's total; with its terms for own categories, with deal ids only for roll-ups. */

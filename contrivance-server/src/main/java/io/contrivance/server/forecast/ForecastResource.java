@@ -182,7 +182,7 @@ public class ForecastResource {
     List<Quotas.Quota> quotaList = quotas.list(scope.schema().id());
     JsonArrayBuilder periods = JSON.createArrayBuilder();
     for (Period p : ForecastQuery.periods(length, day, scope.settings().fiscalYearStart(), count)) {
-      periods.add(scope.json().forecast(forecastOf(scope, deals, p, quotaList)));
+      periods.add(scope.json().forecast(forecastOf(scope, deals, p, quotaList, asOfDay.orElse(inputs.today()))));
     }
     var json = JSON.createObjectBuilder();
     scope.owner().ifPresentOrElse(o -> json.add("owner", o), () -> json.addNull("owner"));
@@ -190,8 +190,9 @@ public class ForecastResource {
     return ApiResponse.of(json.add("periods", periods).build());
   }
 
-  private Forecast forecastOf(Scope scope, List<Deal> deals, Period period, List<Quotas.Quota> quotaList) {
-    return Forecaster.forecast(deals, scope.settings().stages(), period, scope.settings().currency(), quotas.applying(quotaList, scope.owner(), period, scope.settings().currency()));
+  /** The period's forecast as of a day: open deals past their close by then count in the period holding it, as past due. */
+  private Forecast forecastOf(Scope scope, List<Deal> deals, Period period, List<Quotas.Quota> quotaList, LocalDate today) {
+    return Forecaster.forecast(deals, scope.settings().stages(), period, scope.settings().currency(), quotas.applying(quotaList, scope.owner(), period, scope.settings().currency()), today);
   }
 
   @GET
@@ -249,7 +250,7 @@ public class ForecastResource {
       int n = ForecastQuery.integer(trials, "trials", 10_000, 1, 100_000, checks);
       long s = ForecastQuery.seed(seed, checks);
       return () -> {
-        Forecast forecast = Forecaster.forecast(scope.deals(), scope.settings().stages(), p, scope.settings().currency());
+        Forecast forecast = Forecaster.forecast(scope.deals(), scope.settings().stages(), p, scope.settings().currency(), Optional.empty(), inputs.today());
         return ForecastJson.simulation(MonteCarlo.of(forecast, n, s), forecast);
       };
     });
@@ -312,7 +313,7 @@ public class ForecastResource {
     JsonArrayBuilder forecasts = JSON.createArrayBuilder();
     Forecast first = null;
     for (Period p : periods) {
-      Forecast f = forecastOf(scope, scope.deals(), p, quotaList);
+      Forecast f = forecastOf(scope, scope.deals(), p, quotaList, today);
       first = first == null ? f : first;
       forecasts.add(scope.json().forecast(f));
     }

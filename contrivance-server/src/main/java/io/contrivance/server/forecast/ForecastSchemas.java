@@ -1,6 +1,7 @@
 package io.contrivance.server.forecast;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -86,7 +87,11 @@ public final class ForecastSchemas {
       Rollups rollups,
       BigDecimal weightedPipeline,
       @Schema(nullable = true, description = "Present when a quota is set for the period") QuotaAttainment quota,
-      List<Excluded> excluded) {}
+      List<Excluded> excluded,
+      @Schema(description = "open deals counted here although their expected close has passed (in the period holding today)") List<PastDue> pastDue) {}
+
+  /** An open deal past its expected close. */
+  public record PastDue(String id, @Schema(nullable = true) String label, LocalDate expectedClose, long daysLate) {}
 
   @Schema(description = "Forecasts of consecutive periods")
   public record Forecast(@Schema(nullable = true) String owner, @Schema(nullable = true, description = "The day the pipeline was read as of, when asked") String asOf, List<PeriodForecast> periods) {}

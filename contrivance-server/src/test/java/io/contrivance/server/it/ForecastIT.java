@@ -73,6 +73,23 @@ class ForecastIT {
   }
 
   @Test
+  void anOpenDealPastItsCloseDate_countsInTheCurrentQuarter_flaggedPastDue() {
+    Api.Session owner = Api.newUser();
+    String sheet = post("/api/spreadsheets", owner.accessToken(), json("name", "Late", "template", "sales_pipeline")).data().getString("id");
+    String late = LocalDate.parse(TODAY).minusDays(120).toString();
+    addDeal(owner, sheet, "Hooli", "120000", "Negotiation", late, "ada", null);
+    addDeal(owner, sheet, "Pied Piper", "5000", "Closed-Won", late, "ada", null);
+    Api.Reply reply = get("/api/spreadsheets/" + sheet + "/forecast?period=quarter", owner.accessToken());
+    JsonObject current = reply.data().getJsonArray("periods").getJsonObject(0);
+    assertThat(current.getJsonObject("rollups").getJsonObject("pipeline").getJsonNumber("amount").intValue()).as("the open deal is not hidden").isEqualTo(120000);
+    JsonObject pastDue = current.getJsonArray("past_due").getJsonObject(0);
+    assertThat(pastDue.getString("label")).isEqualTo("Hooli");
+    assertThat(pastDue.getString("expected_close")).isEqualTo(late);
+    assertThat(pastDue.getInt("days_late")).isEqualTo(120);
+    assertThat(current.getJsonArray("past_due")).as("a won deal is not late").hasSize(1);
+  }
+
+  @Test
   void forecast_followsTheSheetAfterAnEdit_andAsOfRebuildsThePast() {
     Pipeline p = pipeline();
     assertThat(quarter(p, "").getJsonObject("categories").getJsonObject("closed").getJsonNumber("amount").intValue()).isEqualTo(5000);
