@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
@@ -97,13 +98,35 @@ public class DealWatch {
     Optional<Column> stage = find(schema, "stage", "stage");
     Optional<Column> label = label(schema);
     List<Column> texts = schema.columns().stream().filter(c -> c.type().kind() == ValueKind.TEXT).toList();
-    People people = new People(collaborators.of(schema.id().value()));
+    // Most edits concern nobody: only those that set an owner, move a stage or write an @ read who is on the sheet.
+    People[] people = new People[1];
+    Supplier<People> lazyPeople = () -> people[0] != null ? people[0] : (people[0] = new People(collaborators.of(schema.id().value())));
     for (SheetEvent.RowUpdated update : updates) {
-      deal(schema, update.before(), update.after(), update.origin().author(), owner, stage, label, texts, people);
+      if (concerns(update.before(), update.after(), owner, stage, texts)) {
+        deal(schema, update.before(), update.after(), update.origin().author(), owner, stage, label, texts, lazyPeople.get());
+      }
     }
     for (Row row : added) {
-      deal(schema, null, row, author, owner, stage, label, texts, people);
+      if (concerns(null, row, owner, stage, texts)) {
+        deal(schema, null, row, author, owner, stage, label, texts, lazyPeople.get());
+      }
     }
+  }
+
+  /** Whether a change could tell anyone anything: an Owner or Stage cell changed, or a text cell now holds an @. */
+  private static boolean concerns(Row before, Row after, Optional<Column> owner, Optional<Column> stage, List<Column> texts) {
+    for (Optional<Column> column : List.of(owner, stage)) {
+      if (column.isPresent() && !text(after, column.get().id()).equals(before == null ? "" : text(before, column.get().id()))) {
+        return true;
+      }
+    }
+    for (Column column : texts) {
+      String now = text(after, column.id());
+      if (now.indexOf('@') >= 0 && !now.equals(before == null ? "" : text(before, column.id()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void deal(SheetSchema schema, Row before, Row after, String author, Optional<Column> owner, Optional<Column> stage, Optional<Column> label, List<Column> texts, People people) {
