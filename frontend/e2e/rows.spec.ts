@@ -50,3 +50,24 @@ test("a refused edit is reported without moving the grid under the pointer", asy
   await expect(notice).toHaveCount(0);
   expect((await grid.boundingBox())?.y).toBe(before?.y);
 });
+
+test("a refused cell edit names the cell and the server's reason for it", async ({ browser, baseURL, request }) => {
+  const me = await account(request, "reason", "Rae Reason");
+  const headers = { Authorization: `Bearer ${me.token}` };
+  const created = await request.post("/api/spreadsheets", { headers, data: { name: "Reason deals", template: "sales_pipeline" } });
+  const sheet = ((await created.json()) as { data: { id: string } }).data.id;
+  await request.post(`/api/spreadsheets/${sheet}/rows`, { headers, data: { data: { company: "Acme", stage: "Lead", deal_value: 100 } } });
+  const page = await signIn(browser, baseURL!, me.email, `#/sheets/${sheet}`);
+  await expect(page.getByRole("status", { name: "Connection" })).toHaveText("Live");
+
+  await clickCell(page, "Reason deals", 110 + 160 * 3, 0);
+  await page.keyboard.press("F2");
+  const text = page.locator("#portal textarea");
+  await expect(text).toBeFocused();
+  await text.fill("-5");
+  await text.press("Enter");
+  const notice = page.getByRole("status").filter({ hasText: "not saved" });
+  await expect(notice).toContainText("Deal Value, row 1: ");
+  await expect(notice).toContainText("at least");
+  await expect(notice).not.toContainText("break the sheet's rules");
+});

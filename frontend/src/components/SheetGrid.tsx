@@ -64,6 +64,9 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
         } catch (refused) {
           if (refused instanceof EditRefused && refused.reason === "offline") {
             await saveRow(edit.row, [edit], problems);
+          } else if (refused instanceof EditRefused && refused.details.length > 0) {
+            // The cell's own reason ("must be at least $0.00"), not the edit's summary.
+            refused.details.forEach((detail) => problems.push(`${where(edit)}: ${detail.message}`));
           } else {
             problems.push(`${where(edit)}: ${refused instanceof Error ? refused.message : "refused"}`);
           }
