@@ -1,5 +1,6 @@
 package io.contrivance.server.job;
 
+import io.contrivance.server.bootstrap.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -216,7 +217,7 @@ public final class JobQueue {
   private int update(String sql, Object... values) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, values);
+      Database.params(values).bind(ps);
       return ps.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("job update failed: " + sql, e);
@@ -232,7 +233,7 @@ public final class JobQueue {
   private <T> List<T> query(String sql, Mapper<T> mapper, Object... values) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement ps = connection.prepareStatement(sql)) {
-      bind(ps, values);
+      Database.params(values).bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
         List<T> rows = new ArrayList<>();
         while (rs.next()) {
@@ -242,16 +243,6 @@ public final class JobQueue {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("job query failed: " + sql, e);
-    }
-  }
-
-  private static void bind(PreparedStatement ps, Object... values) throws SQLException {
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == null) {
-        ps.setNull(i + 1, Types.VARCHAR);
-      } else {
-        ps.setObject(i + 1, values[i]);
-      }
     }
   }
 

@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.UUID;
@@ -224,6 +226,19 @@ final class Api {
       Thread.sleep(2_300);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A column of the email job of the user's notification (the tests send one notification to each new user), or null. */
+  static Object emailJob(Session user, String column) {
+    try (Connection db = database();
+        PreparedStatement ps = db.prepareStatement("select j." + column + " from jobs j join notifications n on j.payload = n.id where n.user_id = ? and j.kind = 'notify.email'")) {
+      ps.setString(1, user.id());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getObject(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -15,9 +15,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -142,17 +139,17 @@ class RestartIT {
       assertThat(post(B + "/api/spreadsheets/" + sheet + "/collaborators", owner.accessToken(), json("email", colleague.email(), "role", "editor")).status()).isEqualTo(200);
 
       await("the second instance is sending the mail", Duration.ofSeconds(20), () -> slow.held.get() > 0);
-      assertThat(job(colleague, "state")).isEqualTo("running");
+      assertThat(Api.emailJob(colleague, "state")).isEqualTo("running");
       kill9SecondInstance();
       slow.release.countDown();
 
       start();
       await("the second instance is ready again", Duration.ofSeconds(120), () -> ready(B));
       await("the mail arrives", Duration.ofSeconds(60), () -> mail.getReceivedMessages().length > 0);
-      await("the job is done", Duration.ofSeconds(10), () -> "done".equals(job(colleague, "state")));
+      await("the job is done", Duration.ofSeconds(10), () -> "done".equals(Api.emailJob(colleague, "state")));
       Thread.sleep(2_000);
       assertThat(mail.getReceivedMessages()).as("sent once").hasSize(1);
-      assertThat(((Number) job(colleague, "attempts")).intValue()).as("taken again after the kill").isEqualTo(2);
+      assertThat(((Number) Api.emailJob(colleague, "attempts")).intValue()).as("taken again after the kill").isEqualTo(2);
 
       String adminAgain = post(B + "/api/auth/login", null, json("email", Api.ADMIN_EMAIL, "password", Api.ADMIN_PASSWORD)).data().getString("access_token");
       assertThat(plugin(B, adminAgain, "column-types").getString("state")).as("disabled before the kill, disabled after").isEqualTo("disabled");
@@ -161,18 +158,6 @@ class RestartIT {
       post(B + "/api/admin/plugins/email-notifications/disable", adminAgain, "");
     } finally {
       mail.stop();
-    }
-  }
-
-  private static Object job(Api.Session user, String column) {
-    try (Connection db = Api.database();
-        PreparedStatement ps = db.prepareStatement("select j." + column + " from jobs j join notifications n on j.payload = n.id where n.user_id = ? and j.kind = 'notify.email'")) {
-      ps.setString(1, user.id());
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getObject(1) : null;
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 
