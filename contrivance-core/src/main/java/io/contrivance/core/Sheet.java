@@ -18,6 +18,7 @@ import io.contrivance.core.type.CellValue;
 import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.InvalidDefinitionException;
 import io.contrivance.core.type.ParseResult;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -240,6 +241,11 @@ public final class Sheet {
   /** Deletes a row. */
   public EditResult<Row> deleteRow(RowId row) {
     return editor().deleteRow(row);
+  }
+
+  /** Deletes several rows as one edit (undone as one); ids of rows already gone are ignored. At most 10,000. */
+  public EditResult<List<Row>> deleteRows(Collection<RowId> rows) {
+    return editor().deleteRows(rows);
   }
 
   /**

@@ -18,7 +18,9 @@ import io.contrivance.core.type.ColumnType;
 import io.contrivance.core.type.InvalidDefinitionException;
 import io.contrivance.core.type.ParseResult;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -159,6 +161,30 @@ public final class SheetEditor {
           }
           return Change.rows(
               List.of(), List.of(row), existing.get(), (rev, at, o) -> new SheetEvent.RowsDeleted(id, rev, at, o, List.of(existing.get())));
+        });
+  }
+
+  /**
+   * Deletes the rows that exist of those given, as one edit; rows already gone are left out. Nothing
+   * to delete is no edit at all (the answer is then empty, at the current revision).
+   */
+  public EditResult<List<Row>> deleteRows(Collection<RowId> rows) {
+    Objects.requireNonNull(rows, "rows");
+    if (rows.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("an edit can delete at most " + MAX_BATCH + " rows, got " + rows.size());
+    }
+    return write(
+        false,
+        view -> {
+          var doomed = new ArrayList<Row>(rows.size());
+          for (RowId row : new LinkedHashSet<>(rows)) {
+            view.row(row).ifPresent(doomed::add);
+          }
+          if (doomed.isEmpty()) {
+            return Change.refused(new EditResult.Applied<>(List.of(), view.revision()));
+          }
+          List<RowId> ids = doomed.stream().map(Row::id).toList();
+          return Change.rows(List.of(), ids, List.copyOf(doomed), (rev, at, o) -> new SheetEvent.RowsDeleted(id, rev, at, o, doomed));
         });
   }
 

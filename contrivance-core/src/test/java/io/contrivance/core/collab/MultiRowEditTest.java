@@ -157,4 +157,32 @@ class MultiRowEditTest {
     assertThat(event.updates().get(0).overwritten()).singleElement().satisfies(o -> assertThat(o.author()).isEqualTo("bob"));
     assertThat(name(first)).isEqualTo("ann's");
   }
+
+  @Test
+  void deletesSeveralRowsInOneRevision_skippingRowsAlreadyGone_andUndoesThemAsOne() {
+    Row third = ann.addRowValues(Map.of(NAME, text("three"))).value();
+    ann.deleteRow(third.id());
+    var events = new ArrayList<SheetEvent>();
+    sheet.onChange(events::add);
+    long before = sheet.revision();
+
+    EditResult<List<Row>> result = ann.deleteRows(List.of(first.id(), third.id(), second.id()));
+
+    assertThat(result.value()).extracting(Row::id).containsExactly(first.id(), second.id());
+    assertThat(sheet.revision()).isEqualTo(before + 1);
+    assertThat(sheet.rowCount()).isZero();
+    assertThat(events).singleElement().isInstanceOf(SheetEvent.RowsDeleted.class);
+
+    assertThat(ann.undo().isApplied()).isTrue();
+    assertThat(sheet.rows()).extracting(Row::id).containsExactly(first.id(), second.id());
+  }
+
+  @Test
+  void deletingOnlyRowsAlreadyGoneIsNoEdit() {
+    ann.deleteRows(List.of(first.id()));
+    long before = sheet.revision();
+
+    assertThat(ann.deleteRows(List.of(first.id())).value()).isEmpty();
+    assertThat(sheet.revision()).isEqualTo(before);
+  }
 }

@@ -120,6 +120,13 @@ public class Jobs {
     return id;
   }
 
+  /** Tells this instance's workers to look for work now (after a transaction that enqueued a job has committed). */
+  public void wake() {
+    if (runner != null) {
+      runner.wake();
+    }
+  }
+
   public JobQueue queue() {
     return queue;
   }
