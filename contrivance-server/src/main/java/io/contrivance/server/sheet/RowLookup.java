@@ -32,13 +32,19 @@ public class RowLookup {
   /**
    * The stored rows whose cell in {@code key} equals one of the values, by {@link
    * SheetValidator#uniqueKey} of that value (several rows may share a value; the first in sheet
-   * order is given). One query, served by the rows' containment index.
+   * order is given). One query, served by the rows' containment index: a text is found as it is
+   * spelled or in lower case, not in any other mix of cases.
    */
   public Map<Object, Row> byKey(SheetSchema schema, Column key, Collection<CellValue> values) {
     var probes = new LinkedHashSet<String>();
     for (CellValue value : values) {
       if (!value.isBlank()) {
         probes.add(JSON.createObjectBuilder().add(key.id().value(), CellJson.write(value)).build().toString());
+        if (value instanceof CellValue.Text text) {
+          // Text keys match regardless of case, as uniqueness does; the index finds exact values, so
+          // the lower-case spelling (how e-mail addresses are mostly stored) is probed as well.
+          probes.add(JSON.createObjectBuilder().add(key.id().value(), text.value().toLowerCase(java.util.Locale.ROOT)).build().toString());
+        }
       }
     }
     if (probes.isEmpty()) {
