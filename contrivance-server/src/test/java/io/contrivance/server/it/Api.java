@@ -116,7 +116,7 @@ final class Api {
   /** Sends raw bytes (a file upload) with the given content type. */
   static Reply upload(String path, String token, String contentType, byte[] body) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(60)).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : BASE + path)).timeout(Duration.ofSeconds(60)).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -441,4 +441,55 @@ class ImportIT {
     assertThat(post("/api/imports/" + failed.getString("id") + "/cancel", stranger.accessToken(), "").status()).isEqualTo(403);
     assertThat(Api.upload("/api/spreadsheets/" + sheet + "/imports", null, "text/csv", file).status()).isEqualTo(401);
   }
+
+  private static final String EVERY_TYPE =
+      "{\"name\":\"Every type\",\"columns\":["
+          + "{\"name\":\"Text\",\"column_type\":\"text\"},{\"name\":\"Long\",\"column_type\":\"long_text\"},{\"name\":\"Number\",\"column_type\":\"number\"},"
+          + "{\"name\":\"Money\",\"column_type\":\"currency\",\"type_settings\":{\"currency\":\"EUR\"}},{\"name\":\"Share\",\"column_type\":\"percent\"},"
+          + "{\"name\":\"Day\",\"column_type\":\"date\"},{\"name\":\"Moment\",\"column_type\":\"datetime\"},{\"name\":\"Flag\",\"column_type\":\"boolean\"},"
+          + "{\"name\":\"One\",\"column_type\":\"select\",\"options\":[\"A\",\"B, or C\"]},{\"name\":\"Many\",\"column_type\":\"multi_select\",\"options\":[\"x\",\"y\",\"z\"]},"
+          + "{\"name\":\"Mail\",\"column_type\":\"email\"},{\"name\":\"Site\",\"column_type\":\"url\"},{\"name\":\"Phone\",\"column_type\":\"phone\"},"
+          + "{\"name\":\"Stars\",\"column_type\":\"rating\"},{\"name\":\"Took\",\"column_type\":\"duration\"},{\"name\":\"Land\",\"column_type\":\"country\"}]}";
+
+  /** Cells by column name, so that two sheets with the same columns (different ids) compare. */
+  private static List<Map<String, String>> byName(String sheet, Api.Session owner) {
+    Map<String, String> names = columnIds(sheet, owner).entrySet().stream().collect(Collectors.toMap(Map.Entry::getValue, Map.Entry::getKey));
+    List<Map<String, String>> rows = new ArrayList<>();
+    for (JsonObject row : rows(sheet, owner)) {
+      Map<String, String> cells = new java.util.TreeMap<>();
+      row.getJsonObject("data").forEach((id, value) -> cells.put(names.get(id), value.toString()));
+      rows.add(cells);
+    }
+    return rows;
+  }
+
+  @Test
+  void aSheetExportedAndImportedAgain_isTheSameSheet_forEveryColumnType_inCsvAndXlsx() throws Exception {
+    Api.Session owner = Api.newUser();
+    String source = post("/api/spreadsheets", owner.accessToken(), EVERY_TYPE).data().getString("id");
+    Map<String, String> ids = columnIds(source, owner);
+    String full =
+        "{\"data\":{\"" + ids.get("Text") + "\":\"Acme, \\\"the\\\" one\",\"" + ids.get("Long") + "\":\"line 1\\nline 2\",\"" + ids.get("Number") + "\":-12.125,"
+            + "\"" + ids.get("Money") + "\":{\"amount\":1234.5,\"currency\":\"EUR\"},\"" + ids.get("Share") + "\":42.5,\"" + ids.get("Day") + "\":\"2026-03-31\","
+            + "\"" + ids.get("Moment") + "\":\"2026-03-31T14:30:00Z\",\"" + ids.get("Flag") + "\":true,\"" + ids.get("One") + "\":\"B, or C\",\"" + ids.get("Many") + "\":[\"x\",\"z\"],"
+            + "\"" + ids.get("Mail") + "\":\"ada@acme.example\",\"" + ids.get("Site") + "\":\"https://acme.example/a?b=c\",\"" + ids.get("Phone") + "\":\"+1 415 555 0100\","
+            + "\"" + ids.get("Stars") + "\":4,\"" + ids.get("Took") + "\":\"1h 30m\",\"" + ids.get("Land") + "\":\"DE\"}}";
+    String sparse = "{\"data\":{\"" + ids.get("Text") + "\":\"Only text\",\"" + ids.get("Flag") + "\":false,\"" + ids.get("Number") + "\":0}}";
+    addRows(source, owner, full + "," + sparse);
+    List<Map<String, String>> expected = byName(source, owner);
+    assertThat(expected.get(0)).hasSize(16);
+
+    for (String format : List.of("csv", "xlsx")) {
+      HttpResponse<byte[]> file =
+          HTTP.send(HttpRequest.newBuilder(URI.create(Api.BASE + "/api/spreadsheets/" + source + "/export?format=" + format)).header("Authorization", "Bearer " + owner.accessToken()).build(), HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(file.statusCode()).isEqualTo(200);
+      String target = post("/api/spreadsheets", owner.accessToken(), EVERY_TYPE).data().getString("id");
+      Api.Reply started = upload(target, owner, "", format.equals("csv") ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file.body());
+      assertThat(started.status()).as(started.toString()).isEqualTo(202);
+      JsonObject imp = awaitEnd(owner, started.data().getString("id"));
+      assertThat(imp.getString("state")).as(format + " " + imp).isEqualTo("done");
+      assertThat(imp.getInt("rows_refused")).as(format + " " + imp).isZero();
+      assertThat(byName(target, owner)).as(format).isEqualTo(expected);
+    }
+  }
 }

@@ -161,12 +161,78 @@ class RestartIT {
     }
   }
 
-  private static void kill9SecondInstance() throws Exception {
+  @Test
+  void killingAnInstanceMidImport_thenStartingItAgain_finishesTheImport_withEveryRowOnce() throws Exception {
+    await("the second instance is ready", Duration.ofSeconds(90), () -> ready(B));
+    Api.Session owner = Api.newUser();
+    String tokenOnB = post(B + "/api/auth/login", null, json("email", owner.email(), "password", owner.password())).data().getString("access_token");
+    int rows = 100_000;
+    StringBuilder csv = new StringBuilder("Company,Stage,Deal Value\n");
+    for (int i = 0; i < rows; i++) {
+      csv.append("Deal ").append(i).append(",Lead,").append(i % 997).append('\n');
+    }
+    byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    long pid = secondInstance().pid();
+    String sheet = null;
+    String importId = null;
+    // The instance that takes the upload wakes its own workers, so it nearly always runs the import;
+    // if the first instance took it, that import is cancelled and another one tried.
+    for (int attempt = 0; attempt < 5 && importId == null; attempt++) {
+      sheet = post(B + "/api/spreadsheets", tokenOnB, json("name", "Killed mid-import", "template", "sales_pipeline")).data().getString("id");
+      String id = Api.upload(B + "/api/spreadsheets/" + sheet + "/imports", tokenOnB, "text/csv", file).data().getString("id");
+      String[] worker = new String[1];
+      await("the import is taken", Duration.ofSeconds(30), () -> (worker[0] = leasedBy(id)) != null);
+      if (worker[0].contains("/" + pid + "/")) {
+        importId = id;
+      } else {
+        post(B + "/api/imports/" + id + "/cancel", tokenOnB, "");
+      }
+    }
+    assertThat(importId).as("an import run by the second instance").isNotNull();
+    String running = importId;
+    await("some rows are written", Duration.ofSeconds(60), () -> get("/api/imports/" + running, owner.accessToken()).data().getInt("rows_written") >= 3_000);
+    assertThat(get("/api/imports/" + running, owner.accessToken()).data().getString("state")).isEqualTo("running");
+    kill9SecondInstance();
+    start();
+    await("the import is done", Duration.ofSeconds(180), () -> !get("/api/imports/" + running, owner.accessToken()).data().getString("state").equals("running"));
+    JsonObject imp = get("/api/imports/" + running, owner.accessToken()).data();
+    assertThat(imp.getString("state")).as(imp.toString()).isEqualTo("done");
+    assertThat(imp.getInt("rows_written")).isEqualTo(rows);
+    try (var db = Api.database();
+        var ps = db.prepareStatement("select count(*), count(distinct data->>'company') from spreadsheet_rows where sheet_id = ?")) {
+      ps.setString(1, sheet);
+      try (var rs = ps.executeQuery()) {
+        rs.next();
+        assertThat(rs.getLong(1)).as("rows").isEqualTo(rows);
+        assertThat(rs.getLong(2)).as("distinct rows: none twice").isEqualTo(rows);
+      }
+    }
+    await("the second instance is ready again", Duration.ofSeconds(120), () -> ready(B));
+  }
+
+  private static String leasedBy(String importId) {
+    try (var db = Api.database();
+        var ps = db.prepareStatement("select j.leased_by from jobs j join imports i on i.job_id = j.id where i.id = ?")) {
+      ps.setString(1, importId);
+      try (var rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static ProcessHandle secondInstance() {
     List<ProcessHandle> liberty =
         ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains("ws-server.jar") && c.contains(" " + NAME)).orElse(false)).toList();
     assertThat(liberty).as("the second instance's process").hasSize(1);
-    new ProcessBuilder("kill", "-9", String.valueOf(liberty.get(0).pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
-    liberty.get(0).onExit().get(10, TimeUnit.SECONDS);
+    return liberty.get(0);
+  }
+
+  private static void kill9SecondInstance() throws Exception {
+    ProcessHandle liberty = secondInstance();
+    new ProcessBuilder("kill", "-9", String.valueOf(liberty.pid())).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+    liberty.onExit().get(10, TimeUnit.SECONDS);
   }
 
   private static void start() throws Exception {
