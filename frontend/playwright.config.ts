@@ -7,6 +7,8 @@ export default defineConfig({
   timeout: 120_000,
   expect: { timeout: 10_000 },
   workers: 1,
+  // E2E_GREP=import runs only the tests whose title or file matches (while working on one screen).
+  grep: process.env.E2E_GREP ? new RegExp(process.env.E2E_GREP) : undefined,
   reporter: [["list"]],
   outputDir: "test-results",
   use: {

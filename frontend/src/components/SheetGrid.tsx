@@ -7,6 +7,7 @@ import { ActivityLog } from "./ActivityLog";
 import { ColumnsPanel } from "./ColumnsPanel";
 import { ConnectionBadge } from "./ConnectionBadge";
 import { DataGrid, type CellEdit, type CellRef } from "./DataGrid";
+import { ImportPanel } from "./ImportPanel";
 import { NewRowForm } from "./NewRowForm";
 import { RowCards } from "./RowCards";
 import { RowDetail } from "./RowDetail";
@@ -32,7 +33,15 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
   const [views, setViews] = useState<SavedView[]>([]);
   const [activeView, setActiveView] = useState<SavedView | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
-  const [panel, setPanel] = useState<"share" | "activity" | "detail" | "columns" | null>(null);
+  const [panel, setPanel] = useState<"share" | "activity" | "detail" | "columns" | "import" | null>(null);
+  /** The file being imported (dropped on the sheet or chosen). */
+  const [importing, setImporting] = useState<File | null>(null);
+  const fileInput = useRef<HTMLInputElement | null>(null);
+  /**
+   * The import this user finished here last, while it is still their latest change of the sheet:
+   * Ctrl+Z takes it back as one step. Any edit of theirs after it makes Ctrl+Z undo that edit instead.
+   */
+  const lastImport = useRef<string | null>(null);
   /** The row of the selected cell, for the row details. */
   const [selectedRow, setSelectedRow] = useState<string | null>(null);
   /** Phones get the rows as cards. */
@@ -51,6 +60,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
 
   const save = useCallback(
     async (edits: CellEdit[]) => {
+      lastImport.current = null;
       const problems: string[] = [];
       /** Whether the server refused a multi-cell edit as a whole (then nothing of it was saved). */
       let refusedWhole = false;
@@ -155,6 +165,15 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
       if ((key === "z" || key === "y") && !inField && socket.current) {
         e.preventDefault();
         const redo = key === "y" || e.shiftKey;
+        if (!redo && lastImport.current) {
+          const id = lastImport.current;
+          lastImport.current = null;
+          api.undoImport(id).then(
+            () => setNotice("Undoing the import…"),
+            (refused: unknown) => setNotice(`Could not undo the import: ${problemText(refused)}`),
+          );
+          return;
+        }
         (redo ? socket.current.redo() : socket.current.undo()).then(
           () => setNotice(null),
           (refused: unknown) => setNotice(`Could not ${redo ? "redo" : "undo"}: ${refused instanceof Error ? refused.message : "refused"}`),
@@ -163,7 +182,7 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [socket, setNotice]);
+  }, [api, socket, setNotice]);
 
   const changeHidden = useCallback(
     (next: string[]) => {
@@ -233,8 +252,29 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
     }
   }
 
+  const chooseFile = (file: File | undefined) => {
+    if (file) {
+      setImporting(file);
+      setPanel("import");
+    }
+  };
+
   return (
-    <section className="grid-view">
+    <section
+      className="grid-view"
+      onDragOver={(e) => {
+        if (editable && e.dataTransfer.types.includes("Files")) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = "copy";
+        }
+      }}
+      onDrop={(e) => {
+        if (editable && e.dataTransfer.files.length > 0) {
+          e.preventDefault();
+          chooseFile(e.dataTransfer.files[0]);
+        }
+      }}
+    >
       <header className="view-header">
         <h2>{sheet.name}</h2>
         <span className="muted" aria-live="polite">
@@ -263,6 +303,30 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           <button type="button" className="tab" aria-pressed={panel === "activity"} onClick={() => setPanel(panel === "activity" ? null : "activity")}>
             Activity
           </button>
+          {editable && (
+            <>
+              <button
+                type="button"
+                className="tab"
+                aria-pressed={panel === "import"}
+                title="Import a CSV or Excel file (or drop one on the sheet)"
+                onClick={() => fileInput.current?.click()}
+              >
+                Import
+              </button>
+              <input
+                ref={fileInput}
+                type="file"
+                hidden
+                aria-label="File to import"
+                accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={(e) => {
+                  chooseFile(e.target.files?.[0]);
+                  e.target.value = "";
+                }}
+              />
+            </>
+          )}
           <select
             className="tab"
             aria-label="Export"
@@ -289,6 +353,20 @@ export function SheetGrid({ api, sheetId }: { api: Api; sheetId: string }) {
           hidden={hidden}
           onHiddenChange={(next) => {
             changeHidden(next);
+          }}
+        />
+      )}
+      {panel === "import" && importing && (
+        <ImportPanel
+          api={api}
+          sheet={sheet}
+          file={importing}
+          onClose={() => {
+            setPanel(null);
+            setImporting(null);
+          }}
+          onImported={(job) => {
+            lastImport.current = job.id;
           }}
         />
       )}

@@ -8,6 +8,9 @@ import type {
   ColumnTypeInfo,
   Delivery,
   ErrorDetail,
+  ImportJob,
+  ImportOptions,
+  ImportPreview,
   Inbox,
   JsonValue,
   NotificationCategory,
@@ -330,6 +333,49 @@ export class Api {
     return { blob: await response.blob(), fileName };
   }
 
+  /** How the file would be imported into the sheet: its columns, where each goes, its first rows. */
+  importPreview(sheetId: string, file: File, options: Partial<ImportOptions> = {}): Promise<ImportPreview> {
+    return this.call("POST", `/api/spreadsheets/${encodeURIComponent(sheetId)}/imports/preview`, importForm(file, options));
+  }
+
+  /**
+   * Uploads the file and starts importing it (a job on the server); the idempotency key makes a
+   * retried upload answer the first import instead of importing again.
+   */
+  startImport(sheetId: string, file: File, options: ImportOptions, idempotencyKey: string): Promise<ImportJob> {
+    return this.call("POST", `/api/spreadsheets/${encodeURIComponent(sheetId)}/imports`, importForm(file, options), true, {
+      "Idempotency-Key": idempotencyKey,
+    });
+  }
+
+  importJob(id: string): Promise<ImportJob> {
+    return this.call("GET", `/api/imports/${encodeURIComponent(id)}`);
+  }
+
+  cancelImport(id: string): Promise<ImportJob> {
+    return this.call("POST", `/api/imports/${encodeURIComponent(id)}/cancel`);
+  }
+
+  /** Takes a finished import back as one step (as a job: follow it with importJob). */
+  undoImport(id: string): Promise<ImportJob> {
+    return this.call("POST", `/api/imports/${encodeURIComponent(id)}/undo`);
+  }
+
+  /** The report of every refused cell, as a CSV file. */
+  async importErrors(id: string): Promise<Blob> {
+    const path = `/api/imports/${encodeURIComponent(id)}/errors`;
+    const send = () => this.fetcher(path, { method: "GET", headers: this.tokens.access ? { Authorization: `Bearer ${this.tokens.access}` } : {} });
+    let response = await send();
+    if (response.status === 401 && this.tokens.refresh()) {
+      await this.refresh();
+      response = await send();
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, "http_" + response.status, response.statusText);
+    }
+    return response.blob();
+  }
+
   /** The newest notifications (optionally of one category, or only unread ones), and the unread count. */
   notifications(query: { limit?: number; category?: string; unread?: boolean } = {}): Promise<Inbox> {
     const params = new URLSearchParams({ limit: String(query.limit ?? 50) });
@@ -418,12 +464,19 @@ export class Api {
    * One request. `authenticated` calls carry the access token and, on a 401, refresh the session
    * once and retry; public calls (sign-in, refresh) carry no token at all.
    */
-  private async call<T>(method: string, path: string, body?: unknown, authenticated = true): Promise<T> {
-    return (await this.envelope<T>(method, path, body, authenticated)).data as T;
+  private async call<T>(method: string, path: string, body?: unknown, authenticated = true, extra: Record<string, string> = {}): Promise<T> {
+    return (await this.envelope<T>(method, path, body, authenticated, false, extra)).data as T;
   }
 
-  private async envelope<T>(method: string, path: string, body?: unknown, authenticated = true, retried = false): Promise<Envelope<T>> {
-    const headers: Record<string, string> = { Accept: "application/json" };
+  private async envelope<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    authenticated = true,
+    retried = false,
+    extra: Record<string, string> = {},
+  ): Promise<Envelope<T>> {
+    const headers: Record<string, string> = { Accept: "application/json", ...extra };
     const form = typeof FormData !== "undefined" && body instanceof FormData;
     if (body !== undefined && !form) {
       headers["Content-Type"] = "application/json";
@@ -436,7 +489,7 @@ export class Api {
     const response = await this.fetcher(path, { method, headers, body: payload });
     if (response.status === 401 && authenticated && !retried && this.tokens.refresh()) {
       await this.refresh();
-      return this.envelope<T>(method, path, body, true, true);
+      return this.envelope<T>(method, path, body, true, true, extra);
     }
     if (response.status === 204) {
       return { success: true };
@@ -448,4 +501,17 @@ export class Api {
     }
     return json;
   }
+}
+
+/** A file and its import options as the multipart form the server reads (options as fields beside file). */
+function importForm(file: File, options: Partial<ImportOptions>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(options)) {
+    if (value === undefined || value === null || value === "") {
+      continue;
+    }
+    form.append(name, typeof value === "object" ? JSON.stringify(value) : String(value));
+  }
+  form.append("file", file, file.name);
+  return form;
 }

@@ -167,3 +167,46 @@ export interface PluginConfigField {
   value: string | null;
   set: boolean;
 }
+
+/** An import of a CSV or XLSX file into a sheet, and its progress. */
+export interface ImportJob {
+  id: string;
+  sheet_id: string;
+  state: "running" | "done" | "failed" | "cancelled" | "undoing" | "undone";
+  mode: "append" | "upsert" | "replace";
+  on_error: "skip" | "abort";
+  dry_run: boolean;
+  file_name?: string;
+  file_bytes: number;
+  rows_read: number;
+  rows_written: number;
+  rows_added: number;
+  rows_updated: number;
+  rows_deleted: number;
+  rows_refused: number;
+  rate?: number;
+  progress?: number;
+  seconds_left?: number;
+  error?: string;
+  errors: { row: number; column?: string; value?: string; reason: string }[];
+  errors_url: string;
+}
+
+/** How a file would be imported: its columns, where each goes, and its first rows. */
+export interface ImportPreview {
+  file: { format: "csv" | "xlsx"; encoding?: string; delimiter?: string; worksheet?: string; worksheets?: string[] };
+  columns: { index: number; header: string; detected_type: string; column_id?: string | null; column_name?: string | null; samples: string[] }[];
+  sample_rows: string[][];
+  mapping?: Record<string, string | null>;
+  unmapped_columns?: { id: string; name: string }[];
+}
+
+/** What the user chose for an import. */
+export interface ImportOptions {
+  mode: "append" | "upsert" | "replace";
+  key?: string;
+  mapping?: Record<string, string | null>;
+  locale?: string;
+  on_error: "skip" | "abort";
+  dry_run?: boolean;
+}
