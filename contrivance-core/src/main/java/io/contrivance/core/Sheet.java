@@ -62,15 +62,17 @@ public final class Sheet {
   private final Engine engine;
   private final SheetId id;
   private final Origin origin;
+  private final boolean undoable;
 
   Sheet(Engine engine, SheetId id) {
-    this(engine, id, Origin.SYSTEM);
+    this(engine, id, Origin.SYSTEM, true);
   }
 
-  private Sheet(Engine engine, SheetId id, Origin origin) {
+  private Sheet(Engine engine, SheetId id, Origin origin, boolean undoable) {
     this.engine = engine;
     this.id = id;
     this.origin = origin;
+    this.undoable = undoable;
   }
 
   /**
@@ -79,7 +81,17 @@ public final class Sheet {
    * concurrent edits, see {@link io.contrivance.core.sheet.ConcurrentEdits}).
    */
   public Sheet as(Origin newOrigin) {
-    return new Sheet(engine, id, Objects.requireNonNull(newOrigin, "origin"));
+    return new Sheet(engine, id, Objects.requireNonNull(newOrigin, "origin"), undoable);
+  }
+
+  /**
+   * A handle whose edits stay off their author's undo history, for bulk work the application takes
+   * back by other means (an import of a million rows would otherwise fill the history with its
+   * batches, and {@link #undo()} would take back its last batch only). Events, the audit trail and
+   * listeners are as for any edit.
+   */
+  public Sheet withoutUndo() {
+    return new Sheet(engine, id, origin, false);
   }
 
   /** The origin this handle's edits carry; {@link Origin#SYSTEM} unless set with {@link #as}. */
@@ -341,7 +353,7 @@ public final class Sheet {
   }
 
   private SheetEditor editor() {
-    return engine.editor(id, origin);
+    return undoable ? engine.editor(id, origin) : engine.untrackedEditor(id, origin);
   }
 
   private SheetStore store() {

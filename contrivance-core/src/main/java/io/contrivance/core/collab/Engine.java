@@ -79,7 +79,12 @@ public final class Engine {
 
   /** The edits of one sheet made with an origin. */
   public SheetEditor editor(SheetId id, Origin origin) {
-    return new SheetEditor(this, id, origin);
+    return new SheetEditor(this, id, origin, true);
+  }
+
+  /** An editor whose edits stay off the author's undo history (see {@code Sheet.withoutUndo()}). */
+  public SheetEditor untrackedEditor(SheetId id, Origin origin) {
+    return new SheetEditor(this, id, origin, false);
   }
 
   /** Loads (or briefly trusts) a sheet's state; false if the sheet does not exist. */
@@ -167,7 +172,7 @@ public final class Engine {
   /** Puts a committed event on its author's history (the application's own edits have none). */
   void remember(SheetId id, Sequencer.Kind kind, SheetEvent event, SheetEvent undoes) {
     String author = event.origin().author();
-    if (author != null) {
+    if (author != null && kind != Sequencer.Kind.UNTRACKED) {
       history(id, author).record(kind, event, undoes);
     }
   }

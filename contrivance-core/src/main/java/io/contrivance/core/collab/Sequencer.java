@@ -78,6 +78,11 @@ final class Sequencer {
    */
   static final int RECENT_EVENTS = 128;
   /**
+   * Most rows carried by the committed events kept: bulk edits (an import writes a thousand rows an
+   * event) would otherwise keep 128,000 rows per sheet alive for nothing, their readers being rare.
+   */
+  static final int RECENT_ROWS = 4_096;
+  /**
    * How long the committed schema may be served without asking the store: another instance's
    * schema change shows up here within this time (or at once, when this instance commits).
    */
@@ -96,6 +101,8 @@ final class Sequencer {
   /** Whether a committed edit goes on its author's undo history, and how. */
   enum Kind {
     EDIT,
+    /** An edit kept off its author's history: it is taken back by other means (an import's own undo). */
+    UNTRACKED,
     UNDO,
     REDO
   }
@@ -136,6 +143,8 @@ final class Sequencer {
   final Map<RowId, Optional<Row>> overlay = new HashMap<>();
   final ArrayDeque<Pending<?>> queue = new ArrayDeque<>();
   final ArrayDeque<SheetEvent> recent = new ArrayDeque<>();
+  /** Rows carried by the events in {@link #recent}. */
+  private int recentRows;
   final LinkedHashMap<RowId, Row> cache =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -343,9 +352,11 @@ final class Sequencer {
         cache.put(row.id(), row);
       }
       // A column change over a large sheet carries every rewritten row; keep its schema only.
-      recent.addLast(p.event instanceof SheetEvent.SchemaChanged changed && changed.rewrittenRows().size() > 1_000 ? UndoHistory.lightweight(p.event) : p.event);
-      if (recent.size() > RECENT_EVENTS) {
-        recent.removeFirst();
+      SheetEvent kept = p.event instanceof SheetEvent.SchemaChanged changed && changed.rewrittenRows().size() > 1_000 ? UndoHistory.lightweight(p.event) : p.event;
+      recent.addLast(kept);
+      recentRows += rowsOf(kept);
+      while (recent.size() > RECENT_EVENTS || (recentRows > RECENT_ROWS && recent.size() > 1)) {
+        recentRows -= rowsOf(recent.removeFirst());
       }
     }
   }
@@ -403,6 +414,23 @@ final class Sequencer {
     overlay.clear();
     cache.clear();
     recent.clear();
+    recentRows = 0;
+  }
+
+  /** How many rows an event carries (its weight in {@link #recent}). */
+  static int rowsOf(SheetEvent event) {
+    if (event instanceof SheetEvent.RowsAdded added) {
+      return added.rows().size() + added.shifted().size();
+    } else if (event instanceof SheetEvent.RowsUpdated updated) {
+      return 2 * updated.updates().size();
+    } else if (event instanceof SheetEvent.RowsDeleted deleted) {
+      return deleted.rows().size();
+    } else if (event instanceof SheetEvent.RowMoved moved) {
+      return 2 + moved.shifted().size();
+    } else if (event instanceof SheetEvent.SchemaChanged changed) {
+      return 1 + changed.rewrittenRows().size();
+    }
+    return 2;
   }
 
   /** The committed schema, if known to be current (see {@link #FRESH_NANOS}); empty means ask the store. */

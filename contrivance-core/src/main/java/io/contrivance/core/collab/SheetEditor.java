@@ -44,11 +44,13 @@ public final class SheetEditor {
   private final Engine engine;
   private final SheetId id;
   private final Origin origin;
+  private final boolean undoable;
 
-  SheetEditor(Engine engine, SheetId id, Origin origin) {
+  SheetEditor(Engine engine, SheetId id, Origin origin, boolean undoable) {
     this.engine = engine;
     this.id = Objects.requireNonNull(id, "id");
     this.origin = Objects.requireNonNull(origin, "origin");
+    this.undoable = undoable;
   }
 
   private SheetSchema schema() {
@@ -590,7 +592,7 @@ public final class SheetEditor {
   }
 
   private <T> EditResult<T> write(boolean barrier, Sequencer.Edit<T> edit) {
-    return write(Sequencer.Kind.EDIT, barrier, edit);
+    return write(undoable ? Sequencer.Kind.EDIT : Sequencer.Kind.UNTRACKED, barrier, edit);
   }
 
   private <T> EditResult<T> write(Sequencer.Kind kind, boolean barrier, Sequencer.Edit<T> edit) {

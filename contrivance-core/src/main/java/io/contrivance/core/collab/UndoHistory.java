@@ -30,6 +30,9 @@ final class UndoHistory {
   synchronized void record(Sequencer.Kind kind, SheetEvent event, SheetEvent undoes) {
     event = lightweight(event);
     switch (kind) {
+      case UNTRACKED -> {
+        return;
+      }
       case EDIT -> {
         push(undo, event);
         redo.clear();

@@ -107,6 +107,21 @@ class ConcurrentEditsTest {
   }
 
   @Test
+  void sameCell_behindABulkEditLargerThanTheRowsKeptInMemory_isResolvedFromTheStoresLog() {
+    long base = sheet.revision();
+    set("ann", base, NAME, text("Ann's"));
+    List<Map<ColumnId, CellValue>> many = new ArrayList<>();
+    for (int i = 0; i < Sequencer.RECENT_ROWS + 1; i++) {
+      many.add(Map.of(NAME, text("bulk " + i)));
+    }
+    assertThat(sheet.as(Origin.user("carl")).addRowsValues(many).isApplied()).isTrue();
+    EditResult<Row> bob = set("bob", base, NAME, text("Bob's"));
+    assertThat(bob.isApplied()).isTrue();
+    SheetEvent.RowUpdated event = (SheetEvent.RowUpdated) events.get(events.size() - 1);
+    assertThat(event.overwritten()).containsExactly(new SheetEvent.Overwrite("ann", NAME, text("Ann's"), base + 1));
+  }
+
+  @Test
   void sameCell_sameAuthorTwice_isNoConflict() {
     long base = sheet.revision();
     set("ann", base, NAME, text("one"));

@@ -56,6 +56,18 @@ class UndoTest {
   }
 
   @Test
+  void editsMadeWithoutUndo_stayOffTheHistory_andUndoGoesPastThem() {
+    Row mine = ann.addRowValues(name("typed")).value();
+    Row bulk = ann.withoutUndo().addRowValues(name("imported")).value();
+    assertThat(ann.withoutUndo().origin()).isEqualTo(ann.origin());
+
+    assertThat(ann.undo().isApplied()).isTrue(); // takes back the typed row, not the bulk one
+    assertThat(sheet.row(mine.id())).isEmpty();
+    assertThat(nameOf(sheet, bulk)).contains("imported");
+    assertThat(((EditResult.Refused<SheetEvent>) ann.undo()).code()).isEqualTo(EditResult.NOTHING_TO_UNDO);
+  }
+
+  @Test
   void undoOnlyTouchesTheAuthorsOwnEdits() {
     Row row = ann.addRowValues(name("one")).value();
     Row other = bob.addRowValues(name("bob's")).value();
