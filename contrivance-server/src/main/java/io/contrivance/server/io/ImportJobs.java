@@ -73,7 +73,8 @@ public class ImportJobs implements JobHandler {
       imports.dropFile(id);
       return;
     }
-    ImportRun run = new ImportRun(imports, lookup, sheet.get().as(Origin.user(imp.userId())), imp);
+    // The import is taken back as a whole (its own undo), not batch by batch from the user's history.
+    ImportRun run = new ImportRun(imports, lookup, sheet.get().as(Origin.user(imp.userId())).withoutUndo(), imp);
     try {
       if (undo) {
         run.revert();

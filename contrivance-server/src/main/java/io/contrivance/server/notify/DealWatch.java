@@ -18,11 +18,14 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -101,14 +104,17 @@ public class DealWatch {
     // Most edits concern nobody: only those that set an owner, move a stage or write an @ read who is on the sheet.
     People[] people = new People[1];
     Supplier<People> lazyPeople = () -> people[0] != null ? people[0] : (people[0] = new People(collaborators.of(schema.id().value())));
+    // One name lookup per author, not per row: an import adds a thousand rows an event.
+    Map<String, String> actors = new HashMap<>();
+    Function<String, String> actor = a -> a == null ? "Someone" : actors.computeIfAbsent(a, id -> accounts.name(id).orElse("Someone"));
     for (SheetEvent.RowUpdated update : updates) {
       if (concerns(update.before(), update.after(), owner, stage, texts)) {
-        deal(schema, update.before(), update.after(), update.origin().author(), owner, stage, label, texts, lazyPeople.get());
+        deal(schema, update.before(), update.after(), update.origin().author(), actor, owner, stage, label, texts, lazyPeople.get());
       }
     }
     for (Row row : added) {
       if (concerns(null, row, owner, stage, texts)) {
-        deal(schema, null, row, author, owner, stage, label, texts, lazyPeople.get());
+        deal(schema, null, row, author, actor, owner, stage, label, texts, lazyPeople.get());
       }
     }
   }
@@ -129,10 +135,11 @@ public class DealWatch {
     return false;
   }
 
-  private void deal(SheetSchema schema, Row before, Row after, String author, Optional<Column> owner, Optional<Column> stage, Optional<Column> label, List<Column> texts, People people) {
+  private void deal(
+      SheetSchema schema, Row before, Row after, String author, Function<String, String> actorName, Optional<Column> owner, Optional<Column> stage, Optional<Column> label, List<Column> texts, People people) {
     String sheetId = schema.id().value();
     String deal = label.map(c -> text(after, c.id())).filter(s -> !s.isBlank()).orElse("a deal");
-    String actor = author == null ? "Someone" : accounts.name(author).orElse("Someone");
+    String actor = actorName.apply(author);
     Optional<Collaborators.Collaborator> dealOwner = owner.flatMap(c -> people.named(text(after, c.id())));
     if (owner.isPresent()) {
       String was = before == null ? "" : text(before, owner.get().id());
